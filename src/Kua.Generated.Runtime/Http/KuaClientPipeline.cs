@@ -1,0 +1,91 @@
+using System;
+using System.ComponentModel;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Kua.Generated.Runtime.Http
+{
+    /// <summary>
+    /// What one generated client shares with its sub-clients: the <see cref="HttpClient"/>, the base
+    /// address requests are resolved against, and sending with errors mapped to <see cref="KuaApiException"/>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class KuaClientPipeline : IDisposable
+    {
+        private readonly bool _ownsHttpClient;
+
+        /// <summary>Creates the pipeline.</summary>
+        /// <param name="httpClient">The client that sends requests (its handlers attach tokens).</param>
+        /// <param name="defaultBaseAddress">Used when <paramref name="httpClient"/> has no base address.</param>
+        /// <param name="ownsHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
+        public KuaClientPipeline(HttpClient httpClient, Uri? defaultBaseAddress, bool ownsHttpClient)
+        {
+            HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+            var baseAddress = httpClient.BaseAddress ?? defaultBaseAddress;
+            if (baseAddress is null || !baseAddress.IsAbsoluteUri)
+            {
+                throw new ArgumentException("The HttpClient has no absolute BaseAddress and the spec declares no server URL.", nameof(httpClient));
+            }
+
+            BaseAddress = WithTrailingSlash(baseAddress);
+            _ownsHttpClient = ownsHttpClient;
+        }
+
+        /// <summary>The client requests go through.</summary>
+        public HttpClient HttpClient { get; }
+
+        /// <summary>The base address, always ending in '/', that operation paths are relative to.</summary>
+        public Uri BaseAddress { get; }
+
+        /// <summary>Resolves an operation's path (with its query) against <see cref="BaseAddress"/>.</summary>
+        /// <param name="relativePathAndQuery">The path without a leading '/', already escaped.</param>
+        /// <returns>The absolute request URI.</returns>
+        public Uri CreateUri(string relativePathAndQuery) => new Uri(BaseAddress, relativePathAndQuery);
+
+        /// <summary>
+        /// Sends a request. Network failures become a <see cref="KuaApiException"/> with status 0 naming
+        /// the operation; cancellation stays an <see cref="OperationCanceledException"/>.
+        /// </summary>
+        /// <param name="request">The request.</param>
+        /// <param name="operationId">The operation, for errors.</param>
+        /// <param name="completionOption">When the returned task completes.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The reply; the caller disposes it.</returns>
+        public async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            string operationId,
+            HttpCompletionOption completionOption,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await HttpClient.SendAsync(request, completionOption, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' could not get a reply: " + ex.Message, innerException: ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // HttpClient reports its own Timeout as a cancellation the caller did not ask for.
+                throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' timed out after " + HttpClient.Timeout + ".", innerException: ex);
+            }
+        }
+
+        /// <summary>Disposes the <see cref="HttpClient"/> when the pipeline created it.</summary>
+        public void Dispose()
+        {
+            if (_ownsHttpClient)
+            {
+                HttpClient.Dispose();
+            }
+        }
+
+        private static Uri WithTrailingSlash(Uri uri)
+        {
+            var text = uri.GetLeftPart(UriPartial.Path);
+            return text.EndsWith("/", StringComparison.Ordinal) ? new Uri(text) : new Uri(text + "/");
+        }
+    }
+}
