@@ -1,0 +1,123 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace Kua.Generated
+{
+    /// <summary>
+    /// How a generated client reaches the API and logs in: the base address, the account, and the rules
+    /// for keeping its bearer token fresh. Values are read once, when the client (or its DI registration)
+    /// is created, and validated then. <see cref="ToString"/>, the debugger view and JSON never show the password.
+    /// </summary>
+    [DebuggerDisplay("{ToString(),nq}")]
+    public class KuaClientOptions
+    {
+        /// <summary>The API's base address; null uses the server URL the spec declares.</summary>
+        public Uri? BaseAddress { get; set; }
+
+        /// <summary>The account's email, sent only to the login endpoint.</summary>
+        public string? Email { get; set; }
+
+        /// <summary>The account's password, sent only to the login endpoint, only over HTTPS (or opted-in loopback HTTP).</summary>
+        [JsonIgnore]
+        [IgnoreDataMember]
+        public string? Password { get; set; }
+
+        /// <summary>
+        /// Allows plain <c>http://</c> for loopback hosts (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>), for local
+        /// test servers. Plain HTTP to any other host is always refused. Default: false.
+        /// </summary>
+        public bool AllowInsecureLoopback { get; set; }
+
+        /// <summary>The clock for token lifetimes, refresh windows, cooldowns and the login timeout. Default: <see cref="TimeProvider.System"/>.</summary>
+        [JsonIgnore]
+        [IgnoreDataMember]
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>How long one shared login (all its attempts and waits) may take before it fails with <see cref="KuaAuthenticationFailure.Timeout"/>. Default: 30 seconds.</summary>
+        public TimeSpan LoginTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The lifetime assumed when a login reply says nothing about expiry. Default: 1 hour.</summary>
+        public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+        /// <summary>The longest lifetime believed from a login reply; longer ones are cut to this. Default: 24 hours.</summary>
+        public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+        /// <summary>
+        /// The longest proactive refresh window: this long before expiry (but never earlier than half the token's
+        /// lifetime) one background login starts while the current token keeps being used. Default: 5 minutes.
+        /// </summary>
+        public TimeSpan RefreshWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// The least time between the starts of two logins. Matters when the server issues tokens that cannot
+        /// be cached (an <c>expiresIn</c> of 0 or less) or keeps rejecting fresh tokens. Default: 1 second.
+        /// </summary>
+        public TimeSpan MinimumLoginInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// How long a failed login (rate limit, server error, network error, bad reply) is remembered: calls during
+        /// this time get the same exception without a new attempt. Doubles with each consecutive failure up to
+        /// <see cref="MaxLoginFailureCooldown"/>, and is at least the server's <c>Retry-After</c>. Default: 5 seconds.
+        /// </summary>
+        public TimeSpan LoginFailureCooldown { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>The longest cooldown after failed logins, <c>Retry-After</c> included. Default: 5 minutes.</summary>
+        public TimeSpan MaxLoginFailureCooldown { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// How long a rejected login (HTTP 400, 401, 403: wrong email or password) is remembered. Rejections are never
+        /// retried automatically, so a wrong password cannot lock the account. Default: 5 minutes.
+        /// </summary>
+        public TimeSpan RejectedLoginCooldown { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>How many times one login is retried after a rate limit, server or network error. Default: 2.</summary>
+        public int MaxLoginRetries { get; set; } = 2;
+
+        /// <summary>
+        /// The longest wait before such a retry; a <c>Retry-After</c> longer than this fails the login at once
+        /// (and sets the cooldown) instead of holding callers. Default: 30 seconds.
+        /// </summary>
+        public TimeSpan MaxLoginRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The longest access token accepted from a login reply, in characters. Default: 16384.</summary>
+        public int MaxAccessTokenLength { get; set; } = 16 * 1024;
+
+        /// <summary>
+        /// Request bodies of a known length up to this many bytes are buffered so a request can be sent again after
+        /// a 401 or a 307/308 redirect. Larger or streamed bodies are sent once. Default: 64 KiB.
+        /// </summary>
+        public long MaxReplayBufferSize { get; set; } = 64 * 1024;
+
+        /// <summary>How many redirects a call follows (the bearer token only ever goes to the base address's host). Default: 5.</summary>
+        public int MaxRedirects { get; set; } = 5;
+
+        /// <summary>
+        /// Where logs go when the client is created without dependency injection. With <c>AddKuaClient</c> the
+        /// container's <see cref="ILoggerFactory"/> is used instead. Nothing logged contains the password or a token.
+        /// </summary>
+        [JsonIgnore]
+        [IgnoreDataMember]
+        public ILoggerFactory? LoggerFactory { get; set; }
+
+        /// <summary>
+        /// The handler that sends requests over the network, when the client is created without dependency
+        /// injection (null: a new one owned by the client). The client does not dispose it. Automatic redirects are
+        /// turned off on it because the token handler follows redirects itself. With <c>AddKuaClient</c>, use
+        /// <c>ConfigurePrimaryHttpMessageHandler</c> on the returned builder instead.
+        /// </summary>
+        [JsonIgnore]
+        [IgnoreDataMember]
+        public HttpMessageHandler? PrimaryHandler { get; set; }
+
+        /// <summary>Describes the options without the password.</summary>
+        /// <returns>The base address, the email and whether a password is set.</returns>
+        public override string ToString() =>
+            "KuaClientOptions { BaseAddress = " + (BaseAddress?.ToString() ?? "(spec default)") +
+            ", Email = " + (Email ?? "(none)") +
+            ", Password = " + (string.IsNullOrEmpty(Password) ? "(none)" : "***") + " }";
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Kua.Generated.Runtime.Authentication
+{
+    /// <summary>
+    /// Decides whether a request body can be sent a second time (after a 401 or a 307/308 redirect) without
+    /// reading its source twice: no body, bytes, strings and forms always can; a body of known length up to
+    /// the limit is buffered first; a streamed body of unknown or larger length is sent once.
+    /// </summary>
+    internal static class ReplayableContent
+    {
+        public static async Task<bool> PrepareAsync(HttpContent? content, long maxBufferSize, CancellationToken cancellationToken)
+        {
+            if (content is null || IsReplayable(content))
+            {
+                return true;
+            }
+
+            // Computing the length never reads a stream; a non-seekable stream has none and is left alone.
+            var length = content.Headers.ContentLength;
+            if (length is null || length > maxBufferSize)
+            {
+                return false;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await content.LoadIntoBufferAsync(maxBufferSize).ConfigureAwait(false);
+            return true;
+        }
+
+        private static bool IsReplayable(HttpContent content)
+        {
+            if (content is ByteArrayContent)
+            {
+                return true;
+            }
+#if NET5_0_OR_GREATER
+            if (content is ReadOnlyMemoryContent)
+            {
+                return true;
+            }
+#endif
+            if (content is MultipartContent multipart)
+            {
+                foreach (var part in multipart)
+                {
+                    if (!IsReplayable(part))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+    }
+}
