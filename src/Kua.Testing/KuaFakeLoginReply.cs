@@ -33,6 +33,9 @@ namespace Kua.Testing
         /// <summary>A 40 KB token.</summary>
         OversizedToken,
 
+        /// <summary>A valid token with <c>"tokenType": "bearer"</c> (lower case, which clients must accept).</summary>
+        LowercaseTokenType,
+
         /// <summary><c>"tokenType": "MAC"</c>.</summary>
         NonBearerTokenType,
 

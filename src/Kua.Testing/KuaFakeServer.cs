@@ -534,9 +534,9 @@ namespace Kua.Testing
                     KuaFakeLoginReply.EmptyToken => string.Empty,
                     KuaFakeLoginReply.TokenWithLineBreak => NewTokenValue() + "\r\nX-Injected: yes",
                     KuaFakeLoginReply.OversizedToken => new string('a', OversizedTokenLength),
-                    _ => token!.Value,
+                    _ => token?.Value ?? NewTokenValue(),
                 });
-                writer.WriteString("tokenType", mode == KuaFakeLoginReply.NonBearerTokenType ? "MAC" : "Bearer");
+                writer.WriteString("tokenType", mode == KuaFakeLoginReply.NonBearerTokenType ? "MAC" : mode == KuaFakeLoginReply.LowercaseTokenType ? "bearer" : "Bearer");
                 writer.WriteString("tokenFormat", "opaque");
                 switch (mode)
                 {

@@ -53,8 +53,9 @@ namespace Kua.Generated
         public TimeSpan RefreshWindow { get; set; } = TimeSpan.FromMinutes(5);
 
         /// <summary>
-        /// The least time between the starts of two logins. Matters when the server issues tokens that cannot
-        /// be cached (an <c>expiresIn</c> of 0 or less) or keeps rejecting fresh tokens. Default: 1 second.
+        /// The least time between the starts of two logins when the last token could not be cached (an
+        /// <c>expiresIn</c> of 0 or less) or was rejected with 401, so such a server cannot drive a login per call.
+        /// Normal refreshes are spaced by the refresh window instead. Default: 1 second.
         /// </summary>
         public TimeSpan MinimumLoginInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -37,7 +37,7 @@ namespace Kua.Generated.Runtime.Authentication
         private LoginFlight? _flight;
         private LoginFailure? _failure;
         private long _lastLoginSentAt;
-        private bool _hasSentLogin;
+        private bool _throttleNextLogin;
         private int _consecutiveFailures;
         private int _generation;
         private bool _disposed;
@@ -130,6 +130,12 @@ namespace Kua.Generated.Runtime.Authentication
         {
             lock (_lock)
             {
+                // Whether or not it is still cached, a rejected token means the next login should not follow at once.
+                if (rejected.Generation == _generation)
+                {
+                    _throttleNextLogin = true;
+                }
+
                 if (ReferenceEquals(_token, rejected))
                 {
                     _token = null;
@@ -231,7 +237,6 @@ namespace Kua.Generated.Runtime.Authentication
                 lock (_lock)
                 {
                     _lastLoginSentAt = sentAt;
-                    _hasSentLogin = true;
                 }
 
                 KuaAuthenticationException failure;
@@ -274,7 +279,8 @@ namespace Kua.Generated.Runtime.Authentication
             TimeSpan wait;
             lock (_lock)
             {
-                wait = _hasSentLogin ? _settings.MinimumLoginInterval - _settings.TimeProvider.GetElapsedTime(_lastLoginSentAt) : TimeSpan.Zero;
+                // Only after a token that could not be cached or was rejected: a normal refresh is already spaced by the refresh window.
+                wait = _throttleNextLogin ? _settings.MinimumLoginInterval - _settings.TimeProvider.GetElapsedTime(_lastLoginSentAt) : TimeSpan.Zero;
             }
 
             return AsyncHelpers.Delay(_settings.TimeProvider, wait, cancellationToken);
@@ -285,6 +291,7 @@ namespace Kua.Generated.Runtime.Authentication
             lock (_lock)
             {
                 var generation = ++_generation;
+                _throttleNextLogin = !reply.IsCacheable;
                 if (!reply.IsCacheable)
                 {
                     return new AccessToken(reply.AccessToken, generation, sentAt, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, cacheable: false);
