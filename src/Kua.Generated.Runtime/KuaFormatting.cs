@@ -69,6 +69,12 @@ namespace Kua.Generated.Runtime
         /// <returns>The text form.</returns>
         public static string Format(byte[] value) => Convert.ToBase64String(value);
 
+        /// <summary>A JSON string's text, or any other JSON value's raw JSON.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The text form.</returns>
+        public static string Format(System.Text.Json.JsonElement value) =>
+            value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
         /// <summary>RFC 3339 full-date (<c>yyyy-MM-dd</c>).</summary>
         /// <param name="value">The value; only its date part is used.</param>
         /// <returns>The text form.</returns>

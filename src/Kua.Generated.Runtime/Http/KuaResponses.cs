@@ -29,6 +29,38 @@ namespace Kua.Generated.Runtime.Http
             var body = await ReadPooledAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
+                return Deserialize(response, body, converter, operationId);
+            }
+            finally
+            {
+                body.Return();
+            }
+        }
+
+        /// <summary>Reads a JSON body that may be empty (for results the spec lets be absent); empty reads as default.</summary>
+        /// <typeparam name="T">The result type (nullable).</typeparam>
+        /// <param name="response">The reply.</param>
+        /// <param name="converter">The converter for <typeparamref name="T"/>, which also reads JSON null.</param>
+        /// <param name="operationId">The operation, for errors.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The value, or default for an empty body.</returns>
+        public static async Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, CancellationToken cancellationToken)
+        {
+            var body = await ReadPooledAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return body.Length == 0 ? default : Deserialize(response, body, converter, operationId);
+            }
+            finally
+            {
+                body.Return();
+            }
+        }
+
+        private static T Deserialize<T>(HttpResponseMessage response, PooledBody body, JsonConverter<T> converter, string operationId)
+        {
+            try
+            {
                 return KuaJson.Deserialize(new ReadOnlySpan<byte>(body.Buffer, 0, body.Length), converter);
             }
             catch (JsonException ex)
@@ -41,10 +73,6 @@ namespace Kua.Generated.Runtime.Http
                     null,
                     CopyHeaders(response),
                     ex);
-            }
-            finally
-            {
-                body.Return();
             }
         }
 

@@ -90,6 +90,94 @@ namespace Kua.Generated.Runtime.Json
         public static string Serialize<T>(T value, JsonConverter<T> converter) =>
             System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(value, converter));
 
+        /// <summary>An error for a required property left null when writing.</summary>
+        /// <param name="typeName">The schema the object belongs to.</param>
+        /// <param name="propertyName">The JSON name of the property.</param>
+        /// <returns>The exception to throw.</returns>
+        public static JsonException RequiredValueMissing(string typeName, string propertyName) =>
+            new JsonException("The required property '" + propertyName + "' of '" + typeName + "' is null; set it before sending.");
+
+        /// <summary>
+        /// Reads a discriminator property from a copy of the reader (which must be on an object's start),
+        /// leaving the caller's reader where it was.
+        /// </summary>
+        /// <param name="reader">A copy of the reader.</param>
+        /// <param name="propertyName">The discriminator's JSON name in UTF-8.</param>
+        /// <returns>The discriminator's string value, or null when it is absent or not a string.</returns>
+        public static string? PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    return null;
+                }
+
+                var match = reader.ValueTextEquals(propertyName);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (match)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+
+        /// <summary>The string value of a property of a JSON object, when the element is an object that has it.</summary>
+        /// <param name="json">The element.</param>
+        /// <param name="propertyName">The property.</param>
+        /// <returns>The value, or null.</returns>
+        public static string? DiscriminatorOf(JsonElement json, string propertyName) =>
+            json.ValueKind == JsonValueKind.Object && json.TryGetProperty(propertyName, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+
+        /// <summary>Writes a value to a standalone JSON element.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        /// <returns>The element (it owns its memory).</returns>
+        public static JsonElement ToElement<T>(T value, JsonConverter<T> converter)
+        {
+            using (var document = JsonDocument.Parse(SerializeToUtf8Bytes(value, converter)))
+            {
+                return document.RootElement.Clone();
+            }
+        }
+
+        /// <summary>Tries to read a JSON element as <typeparamref name="T"/>.</summary>
+        /// <typeparam name="T">The type.</typeparam>
+        /// <param name="json">The element.</param>
+        /// <param name="converter">The converter.</param>
+        /// <param name="value">The value read, when it could be.</param>
+        /// <returns>Whether the element reads as <typeparamref name="T"/>.</returns>
+        public static bool TryFromElement<T>(JsonElement json, JsonConverter<T> converter, out T? value)
+        {
+            if (json.ValueKind == JsonValueKind.Undefined)
+            {
+                value = default;
+                return false;
+            }
+
+            try
+            {
+                value = Deserialize(System.Text.Encoding.UTF8.GetBytes(json.GetRawText()).AsSpan(), converter);
+                return true;
+            }
+            catch (JsonException)
+            {
+                value = default;
+                return false;
+            }
+        }
+
         /// <summary>Whether an exception is a failure to read data (as opposed to, say, cancellation).</summary>
         /// <param name="exception">The exception.</param>
         /// <returns>True for JSON, format, overflow and invalid-operation errors.</returns>

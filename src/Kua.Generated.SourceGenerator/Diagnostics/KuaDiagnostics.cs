@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Kua.Generated.SourceGenerator.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic the generator reports. Ids are stable and documented in README.md; each has a
+    /// test that triggers it.
+    /// </summary>
+    internal static class KuaDiagnostics
+    {
+        private const string Category = "Kua.Generated";
+
+        public static readonly DiagnosticDescriptor UnreadableSpec = Error(
+            "KUA0001", "The OpenAPI file cannot be read", "The OpenAPI file cannot be read as YAML or JSON: {0}");
+
+        public static readonly DiagnosticDescriptor NotOpenApi = Error(
+            "KUA0002", "The file is not an OpenAPI document", "The file is not an OpenAPI 3.x or Swagger 2.0 document: {0}");
+
+        public static readonly DiagnosticDescriptor LoadFailed = Error(
+            "KUA0003", "The OpenAPI document cannot be loaded", "The OpenAPI document cannot be loaded: {0}");
+
+        public static readonly DiagnosticDescriptor TooDeep = Error(
+            "KUA0004", "The OpenAPI document is nested too deeply", "The OpenAPI document is nested more than {0} levels deep");
+
+        public static readonly DiagnosticDescriptor UnresolvedReference = Warning(
+            "KUA0005", "A $ref cannot be resolved", "The reference {0} cannot be resolved: {1}");
+
+        public static readonly DiagnosticDescriptor ExternalReference = Warning(
+            "KUA0006", "A $ref to another file cannot be resolved", "The reference {0} points into another file, which the generator does not read; {1}");
+
+        public static readonly DiagnosticDescriptor OperationSkipped = Warning(
+            "KUA0007", "An operation was skipped", "The operation '{0}' was skipped: {1}");
+
+        public static readonly DiagnosticDescriptor SchemaDegraded = Warning(
+            "KUA0008", "A schema is generated as raw JSON", "The schema '{0}' is generated as raw JSON (JsonElement): {1}");
+
+        public static readonly DiagnosticDescriptor Normalized = Info(
+            "KUA0009", "An OpenAPI construct was adapted", "{0}");
+
+        public static readonly DiagnosticDescriptor Webhooks = Info(
+            "KUA0010", "Webhooks get models but no client methods", "The document declares {0} webhook(s); their schemas become models, but a client cannot call a webhook, so no methods are generated");
+
+        public static readonly DiagnosticDescriptor CallbacksIgnored = Info(
+            "KUA0011", "Callbacks are ignored", "The callback(s) of operation '{0}' are ignored: a client does not receive callbacks");
+
+        public static readonly DiagnosticDescriptor LinksIgnored = Info(
+            "KUA0012", "Links are ignored", "The link(s) of operation '{0}' are ignored");
+
+        public static readonly DiagnosticDescriptor TokenEndpointIncomplete = Warning(
+            "KUA0013", "The token endpoint cannot be used", "The operation '{0}' is marked x-kua-token-endpoint but {1}; the client gets no built-in login");
+
+        public static readonly DiagnosticDescriptor InvalidOption = Warning(
+            "KUA0014", "An option is not valid", "The {0} '{1}' is not a valid C# {2}; '{3}' is used instead");
+
+        public static readonly DiagnosticDescriptor CyclicInheritance = Warning(
+            "KUA0015", "A schema inherits from itself", "The schema '{0}' inherits from itself through allOf; the cycle is cut at '{1}'");
+
+        public static readonly DiagnosticDescriptor DuplicateOperationId = Warning(
+            "KUA0016", "An operationId is used twice", "The operationId '{0}' is used by more than one operation; '{1} {2}' gets the method name '{3}'");
+
+        public static readonly DiagnosticDescriptor SynthesizedOperationName = Info(
+            "KUA0017", "An operation has no operationId", "The operation '{0} {1}' has no operationId; its method is named '{2}'");
+
+        public static readonly DiagnosticDescriptor NoResponses = Info(
+            "KUA0018", "An operation declares no responses", "The operation '{0}' declares no responses; its method returns nothing and accepts any success status");
+
+        public static readonly DiagnosticDescriptor MultipleTokenEndpoints = Warning(
+            "KUA0019", "More than one token endpoint", "The operation '{0}' is marked x-kua-token-endpoint, but '{1}' already is; only the first is used");
+
+        public static readonly DiagnosticDescriptor DuplicateClient = Error(
+            "KUA0020", "Two OpenAPI files generate the same file", "The generated file '{0}' is produced twice: give the KuaOpenApi items different Namespace or ClientName metadata ({1})");
+
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");
+
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+        {
+            UnreadableSpec, NotOpenApi, LoadFailed, TooDeep, UnresolvedReference, ExternalReference, OperationSkipped,
+            SchemaDegraded, Normalized, Webhooks, CallbacksIgnored, LinksIgnored, TokenEndpointIncomplete, InvalidOption,
+            CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient, InternalError,
+        };
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
+
+        public static DiagnosticDescriptor Get(string id) => ById[id];
+
+        private static Dictionary<string, DiagnosticDescriptor> CreateIndex()
+        {
+            var index = new Dictionary<string, DiagnosticDescriptor>();
+            foreach (var descriptor in All)
+            {
+                index.Add(descriptor.Id, descriptor);
+            }
+
+            return index;
+        }
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+        private static DiagnosticDescriptor Info(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+        private static string HelpLink(string id) => "README.md#" + id.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Kua.Generated.SourceGenerator.Model;
+
+namespace Kua.Generated.SourceGenerator.Emitting
+{
+    /// <summary>
+    /// The root client, one sub-client per tag, their operation methods, and the DI registration.
+    /// Operation bodies are written by <see cref="OperationEmitter"/>.
+    /// </summary>
+    internal static class ClientEmitter
+    {
+        private const string Pipeline = "global::Kua.Generated.Runtime.Http.KuaClientPipeline";
+        private const string HttpClient = "global::System.Net.Http.HttpClient";
+
+        public static void Emit(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
+        {
+            using (writer.Open("namespace " + types.Namespace))
+            {
+                EmitRoot(writer, types, client, title, apiVersion);
+                foreach (var group in client.Groups)
+                {
+                    writer.Line();
+                    EmitGroup(writer, types, group);
+                }
+            }
+
+            if (types.Options.DependencyInjection)
+            {
+                writer.Line();
+                EmitDependencyInjection(writer, types, client);
+            }
+        }
+
+        private static void EmitRoot(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
+        {
+            var name = client.Name;
+            writer.Doc("summary", client.Summary ?? "A client for the " + (title ?? "API") + ".");
+            var remarks = new StringBuilder("Operations are grouped by tag into sub-clients");
+            if (client.Groups.Count > 0)
+            {
+                remarks.Append(" (").Append(string.Join(", ", client.Groups.Select(g => "<see cref=\"" + g.PropertyName + "\"/>"))).Append(')');
+            }
+
+            remarks.Append(". Thread-safe; reuse one instance.");
+            if (!string.IsNullOrEmpty(apiVersion))
+            {
+                remarks.Append(" API version ").Append(SourceWriter.Escape(apiVersion!)).Append('.');
+            }
+
+            writer.DocRaw("remarks", remarks.ToString());
+            writer.Line(FileHeader.GeneratedCodeAttribute);
+            using (writer.Open("public partial class " + name + " : global::System.IDisposable"))
+            {
+                writer.Line("private readonly " + Pipeline + " _pipeline;");
+                writer.Line();
+                if (client.DefaultBaseAddress != null)
+                {
+                    writer.DocRaw("summary", "The server URL the OpenAPI document declares: <c>" + SourceWriter.Escape(client.DefaultBaseAddress) + "</c>.");
+                    writer.Line("public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri(" + Literals.String(client.DefaultBaseAddress) + ");");
+                }
+                else
+                {
+                    writer.Doc("summary", "The OpenAPI document declares no absolute server URL: give the HttpClient a BaseAddress.");
+                    writer.Line("public static global::System.Uri" + (types.Options.NullableAnnotations ? "?" : string.Empty) + " DefaultBaseAddress => null;");
+                }
+
+                if (client.TokenEndpoint != null)
+                {
+                    var token = client.TokenEndpoint;
+                    writer.Line();
+                    writer.DocRaw("summary", "The login operation (<c>" + SourceWriter.Escape(token.OperationId) + "</c>, marked <c>x-kua-token-endpoint</c>) the runtime uses to get bearer tokens.");
+                    writer.Line("public static global::Kua.Generated.KuaTokenEndpoint TokenEndpoint { get; } = new global::Kua.Generated.KuaTokenEndpoint(" +
+                                string.Join(", ", new[] { token.OperationId, token.Path, token.UserField, token.PasswordField, token.AccessTokenField }.Select(Literals.String)) + ", " +
+                                (token.ExpiresInField is null ? "null" : Literals.String(token.ExpiresInField)) + ", " +
+                                (token.TokenTypeField is null ? "null" : Literals.String(token.TokenTypeField)) + ");");
+                }
+
+                writer.Line();
+                writer.Doc("summary", "Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.");
+                writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
+                writer.Line("public " + name + "(" + HttpClient + " httpClient)");
+                writer.Line("    : this(httpClient, ownsHttpClient: false)");
+                writer.Line("{");
+                writer.Line("}");
+
+                if (client.TokenEndpoint != null)
+                {
+                    writer.Line();
+                    writer.Doc("summary", "Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.");
+                    writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
+                    writer.Line("public " + name + "(global::Kua.Generated.KuaClientOptions options)");
+                    writer.Line("    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)");
+                    writer.Line("{");
+                    writer.Line("}");
+                }
+
+                writer.Line();
+                writer.Doc("summary", "Creates a client that is not connected, for mocking frameworks.");
+                using (writer.Open("protected " + name + "()"))
+                {
+                    writer.Line("_pipeline = " + types.NullForgiven + ";");
+                    foreach (var group in client.Groups)
+                    {
+                        writer.Line(group.PropertyName + " = " + types.NullForgiven + ";");
+                    }
+                }
+
+                writer.Line();
+                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient)"))
+                {
+                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient);");
+                    foreach (var group in client.Groups)
+                    {
+                        writer.Line(group.PropertyName + " = new " + types.Generated(group.ClassName) + "(_pipeline);");
+                    }
+                }
+
+                foreach (var group in client.Groups)
+                {
+                    writer.Line();
+                    writer.Doc("summary", group.Summary ?? "The " + group.PropertyName + " operations.");
+                    writer.Line("public virtual " + types.Generated(group.ClassName) + " " + group.PropertyName + " { get; }");
+                }
+
+                foreach (var operation in client.Operations)
+                {
+                    writer.Line();
+                    OperationEmitter.Emit(writer, types, operation);
+                }
+
+                writer.Line();
+                writer.Doc("summary", "Disposes the HttpClient when this client created it (the options constructor).");
+                using (writer.Open("public void Dispose()"))
+                {
+                    writer.Line("Dispose(true);");
+                    writer.Line("global::System.GC.SuppressFinalize(this);");
+                }
+
+                writer.Line();
+                writer.Doc("summary", "Releases what the client owns.");
+                writer.Doc("param", "Whether this is a call from Dispose.", "name=\"disposing\"");
+                using (writer.Open("protected virtual void Dispose(bool disposing)"))
+                {
+                    using (writer.Open("if (disposing && _pipeline != null)"))
+                    {
+                        writer.Line("_pipeline.Dispose();");
+                    }
+                }
+
+                types.WriteCachedConverters(writer);
+            }
+        }
+
+        private static void EmitGroup(SourceWriter writer, TypeSyntax types, OperationGroupModel group)
+        {
+            writer.Doc("summary", group.Summary ?? "The " + group.PropertyName + " operations.");
+            writer.Line(FileHeader.GeneratedCodeAttribute);
+            using (writer.Open("public partial class " + group.ClassName))
+            {
+                writer.Line("private readonly " + Pipeline + " _pipeline;");
+                writer.Line();
+                using (writer.Open("internal " + group.ClassName + "(" + Pipeline + " pipeline)"))
+                {
+                    writer.Line("_pipeline = pipeline;");
+                }
+
+                writer.Line();
+                writer.Doc("summary", "Creates an instance that is not connected, for mocking frameworks.");
+                using (writer.Open("protected " + group.ClassName + "()"))
+                {
+                    writer.Line("_pipeline = " + types.NullForgiven + ";");
+                }
+
+                foreach (var operation in group.Operations)
+                {
+                    writer.Line();
+                    OperationEmitter.Emit(writer, types, operation);
+                }
+
+                types.WriteCachedConverters(writer);
+            }
+        }
+
+        private static void EmitDependencyInjection(SourceWriter writer, TypeSyntax types, ClientModel client)
+        {
+            var type = types.Generated(client.Name);
+            using (writer.Open("namespace Microsoft.Extensions.DependencyInjection"))
+            {
+                writer.Doc("summary", "Registers " + client.Name + " with IHttpClientFactory.");
+                writer.Line(FileHeader.GeneratedCodeAttribute);
+                using (writer.Open("public static partial class " + client.Name + "ServiceCollectionExtensions"))
+                {
+                    if (client.TokenEndpoint != null)
+                    {
+                        writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient that logs in with the configured credentials and keeps its bearer token fresh.");
+                        writer.Doc("param", "The services.", "name=\"services\"");
+                        writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
+                        writer.Doc("returns", "The HttpClient builder, to add handlers, resilience or logging.");
+                        writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>");
+                        writer.Line("    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
+                    }
+                    else
+                    {
+                        var configure = "global::System.Action<" + HttpClient + ">" + (types.Options.NullableAnnotations ? "?" : string.Empty);
+                        writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient whose BaseAddress defaults to the document's server URL.");
+                        writer.Doc("param", "The services.", "name=\"services\"");
+                        writer.Doc("param", "Configures the HttpClient (base address, headers, timeout).", "name=\"configure\"");
+                        writer.Doc("returns", "The HttpClient builder, to add authentication, resilience or logging handlers.");
+                        using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null)"))
+                        {
+                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ">(services, http => new " + type + "(http))");
+                            writer.Line("    .ConfigureHttpClient(http =>");
+                            writer.Line("    {");
+                            writer.Line("        if (http.BaseAddress == null)");
+                            writer.Line("        {");
+                            writer.Line("            http.BaseAddress = " + type + ".DefaultBaseAddress;");
+                            writer.Line("        }");
+                            writer.Line();
+                            writer.Line("        configure?.Invoke(http);");
+                            writer.Line("    });");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,822 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Kua.Generated.SourceGenerator.Model;
+
+namespace Kua.Generated.SourceGenerator.Emitting
+{
+    /// <summary>One operation method: signature, URL (path, query), headers, cookies, body, reply handling.</summary>
+    internal static class OperationEmitter
+    {
+        private const string Http = "global::Kua.Generated.Runtime.Http";
+        private const string Style = Http + ".KuaParameterStyle.";
+        private const string PairType = "global::System.Collections.Generic.KeyValuePair<string, string>";
+        private const string PairList = "global::System.Collections.Generic.List<" + PairType + ">";
+
+        public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        {
+            var signature = BuildSignature(types, operation);
+            EmitDocs(writer, operation, signature);
+            if (operation.Deprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"The operation '" + operation.OperationId + "' is deprecated.\")]");
+            }
+
+            var returnType = ReturnType(types, operation.Result);
+            var header = "public virtual async " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature.Select(p => p.Declaration)) + ")";
+            using (writer.Open(header))
+            {
+                EmitArgumentChecks(writer, types, operation);
+                var path = EmitPathAndQuery(writer, types, operation);
+                using (writer.Open("using (var request = new global::System.Net.Http.HttpRequestMessage(" + MethodExpression(operation.HttpMethod) + ", _pipeline.CreateUri(" + path + ")))"))
+                {
+                    writer.Line(Http + ".KuaRequestMarkers.SetOperationId(request, " + Literals.String(operation.OperationId) + ");");
+                    if (operation.Anonymous)
+                    {
+                        writer.Line(Http + ".KuaRequestMarkers.MarkAnonymous(request);");
+                    }
+
+                    var accept = AcceptHeader(operation.Result);
+                    if (accept != null)
+                    {
+                        writer.Line("request.Headers.TryAddWithoutValidation(\"Accept\", " + Literals.String(accept) + ");");
+                    }
+
+                    EmitHeaders(writer, types, operation);
+                    EmitBody(writer, types, operation);
+                    EmitSendAndReply(writer, types, operation);
+                }
+            }
+        }
+
+        private sealed class SignatureParameter
+        {
+            public SignatureParameter(string name, string declaration, string? description)
+            {
+                Name = name;
+                Declaration = declaration;
+                Description = description;
+            }
+
+            public string Name { get; }
+
+            public string Declaration { get; }
+
+            public string? Description { get; }
+        }
+
+        private static List<SignatureParameter> BuildSignature(TypeSyntax types, OperationModel operation)
+        {
+            var required = new List<SignatureParameter>();
+            var optional = new List<SignatureParameter>();
+
+            void Add(string name, string type, bool isRequired, string? description)
+            {
+                if (isRequired)
+                {
+                    required.Add(new SignatureParameter(name, type + " " + name, description));
+                }
+                else
+                {
+                    optional.Add(new SignatureParameter(name, type + " " + name + " = null", description));
+                }
+            }
+
+            foreach (var parameter in operation.Parameters)
+            {
+                var nullable = !parameter.Required || parameter.Type.Nullable;
+                Add(parameter.ParameterName, types.Declared(parameter.Type, nullable, forParameter: true), parameter.Required, parameter.Description ?? DefaultDescription(parameter));
+            }
+
+            var body = operation.Body;
+            if (body != null)
+            {
+                if (body.Type != null || body.Kind == BodyKind.Json || body.Kind == BodyKind.Text || body.Kind == BodyKind.Binary)
+                {
+                    var type = body.Type ?? TypeRef.String;
+                    var typeName = body.Kind == BodyKind.Binary ? "global::System.IO.Stream" : types.Declared(type, !body.Required || type.Nullable);
+                    if (body.Kind == BodyKind.Binary && !body.Required)
+                    {
+                        typeName += types.Options.NullableAnnotations ? "?" : string.Empty;
+                    }
+
+                    Add(body.ParameterName, typeName, body.Required, body.Description ?? "The request body.");
+                }
+                else
+                {
+                    foreach (var field in body.Fields)
+                    {
+                        Add(field.ParameterName!, FieldType(types, field), field.Required, field.Description ?? "The <c>" + field.Name + "</c> field.");
+                    }
+                }
+            }
+
+            var all = required.Concat(optional).ToList();
+            all.Add(new SignatureParameter("cancellationToken", "global::System.Threading.CancellationToken cancellationToken = default", "Cancels the request."));
+            return all;
+        }
+
+        private static string DefaultDescription(ParameterModel parameter) =>
+            "The <c>" + parameter.Name + "</c> " + parameter.Location.ToString().ToLowerInvariant() + " parameter.";
+
+        private static string FieldType(TypeSyntax types, FormFieldModel field)
+        {
+            var nullable = !field.Required;
+            if (field.IsFile)
+            {
+                var file = field.Type.Kind == TypeKind.List
+                    ? "global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>"
+                    : "global::Kua.Generated.KuaFile";
+                return nullable && types.Options.NullableAnnotations ? file + "?" : file;
+            }
+
+            return types.Declared(field.Type, nullable || field.Type.Nullable, forParameter: true);
+        }
+
+        private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature)
+        {
+            var summary = operation.Summary ?? FirstLine(operation.Description) ?? "Calls " + operation.HttpMethod + " " + operation.Path + ".";
+            writer.Doc("summary", summary);
+            var remarks = new StringBuilder();
+            if (operation.Description != null && operation.Description != summary)
+            {
+                remarks.Append(operation.Description.Trim()).Append("\n");
+            }
+
+            remarks.Append(operation.HttpMethod).Append(' ').Append(operation.Path).Append(" (operationId: ").Append(operation.OperationId).Append(").");
+            writer.Doc("remarks", remarks.ToString());
+            foreach (var parameter in signature)
+            {
+                var description = parameter.Description ?? string.Empty;
+                if (description.IndexOf('<') >= 0 && description.IndexOf("<c>", StringComparison.Ordinal) >= 0 && description.IndexOf('\n') < 0)
+                {
+                    writer.DocRaw("param", description, "name=\"" + parameter.Name.TrimStart('@') + "\"");
+                }
+                else
+                {
+                    writer.Doc("param", description.Length == 0 ? parameter.Name.TrimStart('@') : description, "name=\"" + parameter.Name.TrimStart('@') + "\"");
+                }
+            }
+
+            switch (operation.Result.Kind)
+            {
+                case ResponseKind.Json:
+                case ResponseKind.Text:
+                    writer.Doc("returns", "The reply body" + (operation.Result.Type?.Nullable == true ? ", or null when the server sends none" : string.Empty) + ".");
+                    break;
+                case ResponseKind.Binary:
+                    writer.Doc("returns", "The reply body as a stream; dispose it to release the connection.");
+                    break;
+            }
+
+            var statuses = operation.Errors.Select(e => e.Status).ToList();
+            writer.DocRaw(
+                "exception",
+                "The server replied with a non-success status" + (statuses.Count == 0 ? string.Empty : " (declared: " + SourceWriter.Escape(string.Join(", ", statuses)) + ")") +
+                " or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref=\"global::Kua.Generated.KuaApiException{TError}\"/>.",
+                "cref=\"global::Kua.Generated.KuaApiException\"");
+        }
+
+        private static string? FirstLine(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            var end = text.IndexOfAny(new[] { '\n', '\r' });
+            return end < 0 ? text : text.Substring(0, end);
+        }
+
+        private static string ReturnType(TypeSyntax types, ResultModel result)
+        {
+            switch (result.Kind)
+            {
+                case ResponseKind.Json:
+                    return "global::System.Threading.Tasks.Task<" + types.Declared(result.Type!, result.Type!.Nullable) + ">";
+                case ResponseKind.Text:
+                    return "global::System.Threading.Tasks.Task<" + types.Declared(TypeRef.String, result.Type?.Nullable == true) + ">";
+                case ResponseKind.Binary:
+                    return "global::System.Threading.Tasks.Task<global::System.IO.Stream>";
+                default:
+                    return "global::System.Threading.Tasks.Task";
+            }
+        }
+
+        private static string? AcceptHeader(ResultModel result)
+        {
+            switch (result.Kind)
+            {
+                case ResponseKind.Json:
+                    return result.MediaType.Length == 0 || result.MediaType == "*/*" ? "application/json" : result.MediaType;
+                case ResponseKind.Text:
+                case ResponseKind.Binary:
+                    return result.MediaType.Length == 0 ? "*/*" : result.MediaType;
+                default:
+                    return null;
+            }
+        }
+
+        private static string MethodExpression(string method)
+        {
+            switch (method)
+            {
+                case "GET": return "global::System.Net.Http.HttpMethod.Get";
+                case "PUT": return "global::System.Net.Http.HttpMethod.Put";
+                case "POST": return "global::System.Net.Http.HttpMethod.Post";
+                case "DELETE": return "global::System.Net.Http.HttpMethod.Delete";
+                case "HEAD": return "global::System.Net.Http.HttpMethod.Head";
+                case "OPTIONS": return "global::System.Net.Http.HttpMethod.Options";
+                case "TRACE": return "global::System.Net.Http.HttpMethod.Trace";
+                default: return "new global::System.Net.Http.HttpMethod(" + Literals.String(method) + ")";
+            }
+        }
+
+        private static void EmitArgumentChecks(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        {
+            var checks = 0;
+            foreach (var parameter in operation.Parameters.Where(p => p.Required && !p.Type.Nullable && !TypeSyntax.IsValueType(p.Type)))
+            {
+                using (writer.Open("if (" + parameter.ParameterName + " == null)"))
+                {
+                    writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.ParameterName + "));");
+                }
+
+                checks++;
+            }
+
+            var body = operation.Body;
+            if (body != null && body.Required)
+            {
+                if (body.Type != null || body.Kind == BodyKind.Json || body.Kind == BodyKind.Text || body.Kind == BodyKind.Binary)
+                {
+                    var type = body.Type ?? TypeRef.String;
+                    if (!type.Nullable && (!TypeSyntax.IsValueType(type) || body.Kind == BodyKind.Binary))
+                    {
+                        using (writer.Open("if (" + body.ParameterName + " == null)"))
+                        {
+                            writer.Line("throw new global::System.ArgumentNullException(nameof(" + body.ParameterName + "));");
+                        }
+
+                        checks++;
+                    }
+                }
+                else
+                {
+                    foreach (var field in body.Fields.Where(f => f.Required && !f.Type.Nullable && (f.IsFile || !TypeSyntax.IsValueType(f.Type))))
+                    {
+                        using (writer.Open("if (" + field.ParameterName + " == null)"))
+                        {
+                            writer.Line("throw new global::System.ArgumentNullException(nameof(" + field.ParameterName + "));");
+                        }
+
+                        checks++;
+                    }
+                }
+            }
+
+            if (checks > 0)
+            {
+                writer.Line();
+            }
+        }
+
+        /// <summary>Writes the statements that build the path and query; returns the expression for both.</summary>
+        private static string EmitPathAndQuery(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        {
+            var parts = new List<string>();
+            var template = operation.Path.TrimStart('/');
+            var position = 0;
+            while (position < template.Length)
+            {
+                var open = template.IndexOf('{', position);
+                var close = open < 0 ? -1 : template.IndexOf('}', open);
+                if (open < 0 || close < 0)
+                {
+                    parts.Add(Literals.String(EscapePathLiteral(template.Substring(position))));
+                    break;
+                }
+
+                if (open > position)
+                {
+                    parts.Add(Literals.String(EscapePathLiteral(template.Substring(position, open - position))));
+                }
+
+                var name = template.Substring(open + 1, close - open - 1);
+                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
+                parts.Add(parameter is null ? Literals.String(EscapePathLiteral(template.Substring(open, close - open + 1))) : PathValue(writer, types, parameter));
+                position = close + 1;
+            }
+
+            var path = parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+            var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+            if (query.Count == 0)
+            {
+                return path;
+            }
+
+            writer.Line("var query = new " + Http + ".KuaQueryBuilder();");
+            foreach (var parameter in query)
+            {
+                EmitQueryParameter(writer, types, parameter);
+            }
+
+            writer.Line();
+            return "query.AppendTo(" + path + ")";
+        }
+
+        private static string PathValue(SourceWriter writer, TypeSyntax types, ParameterModel parameter)
+        {
+            var name = Literals.String(parameter.Name);
+            var value = parameter.ParameterName;
+            var style = Style + parameter.Style;
+            var explode = parameter.Explode ? "true" : "false";
+            switch (parameter.Type.Kind)
+            {
+                case TypeKind.List:
+                    return Http + ".KuaPath.Array(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + style + ", " + explode + ")";
+                case TypeKind.Map:
+                case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
+                    var pairs = EmitPairs(writer, types, parameter, value);
+                    return Http + ".KuaPath.Object(" + name + ", " + pairs + ", " + style + ", " + explode + ")";
+                default:
+                    var text = NonNullFormat(types, parameter.Type, value, parameter.Required && !parameter.Type.Nullable);
+                    return parameter.Style == ParameterStyle.Simple
+                        ? Http + ".KuaPath.EscapeComponent(" + text + ")"
+                        : Http + ".KuaPath.Primitive(" + name + ", " + text + ", " + style + ")";
+            }
+        }
+
+        private static void EmitQueryParameter(SourceWriter writer, TypeSyntax types, ParameterModel parameter)
+        {
+            var name = Literals.String(parameter.Name);
+            var value = parameter.ParameterName;
+            var allowReserved = parameter.AllowReserved ? ", allowReserved: true" : string.Empty;
+            var guarded = !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+            if (guarded)
+            {
+                writer.Line("if (" + value + " != null)");
+                writer.Line("{");
+                writer.Indent();
+            }
+
+            var nonNull = guarded && TypeSyntax.IsValueType(parameter.Type) ? value + ".Value" : value;
+            switch (parameter.Type.Kind)
+            {
+                case TypeKind.List:
+                    writer.Line("query.AddArray(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
+                    break;
+                case TypeKind.Map:
+                case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
+                    var pairs = EmitPairs(writer, types, parameter, value);
+                    writer.Line("query.AddObject(" + name + ", " + pairs + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
+                    break;
+                default:
+                    writer.Line("query.Add(" + name + ", " + types.Format(parameter.Type, nonNull) + allowReserved + ");");
+                    break;
+            }
+
+            if (guarded)
+            {
+                writer.Outdent();
+                writer.Line("}");
+            }
+        }
+
+        /// <summary>Statements that collect an object's or map's properties as text pairs; returns the list's name.</summary>
+        private static string EmitPairs(SourceWriter writer, TypeSyntax types, ParameterModel parameter, string value)
+        {
+            var list = parameter.ParameterName.TrimStart('@') + "Pairs";
+            writer.Line("var " + list + " = new " + PairList + "();");
+            if (parameter.Type.Kind == TypeKind.Map)
+            {
+                var element = parameter.Type.Element!;
+                using (writer.Open("foreach (var pair in " + value + ")"))
+                {
+                    if (element.Nullable || !TypeSyntax.IsValueType(element))
+                    {
+                        using (writer.Open("if (pair.Value != null)"))
+                        {
+                            writer.Line(list + ".Add(new " + PairType + "(pair.Key, " + types.FormatNullable(element, "pair.Value") + "));");
+                        }
+                    }
+                    else
+                    {
+                        writer.Line(list + ".Add(new " + PairType + "(pair.Key, " + types.Format(element, "pair.Value") + "));");
+                    }
+                }
+
+                return list;
+            }
+
+            foreach (var field in parameter.ObjectFields)
+            {
+                var member = value + "." + field.PropertyName;
+                var nullable = !field.Required || field.Type.Nullable;
+                if (nullable || !TypeSyntax.IsValueType(field.Type))
+                {
+                    using (writer.Open("if (" + member + " != null)"))
+                    {
+                        writer.Line(list + ".Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + (nullable ? types.FormatNullable(field.Type, member) : types.Format(field.Type, member)) + "));");
+                    }
+                }
+                else
+                {
+                    writer.Line(list + ".Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + types.Format(field.Type, member) + "));");
+                }
+            }
+
+            return list;
+        }
+
+        private static string FormatLambda(TypeSyntax types, TypeRef element)
+        {
+            if (element.Nullable)
+            {
+                return "item => item == null ? string.Empty : " + types.FormatNullable(element, "item");
+            }
+
+            return "item => " + types.Format(element, "item");
+        }
+
+        private static string NonNullFormat(TypeSyntax types, TypeRef type, string value, bool knownNonNull) =>
+            knownNonNull || !TypeSyntax.IsValueType(type) ? types.Format(type, value) : types.FormatNullable(type, value);
+
+        private static void EmitHeaders(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        {
+            foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+            {
+                var text = HeaderText(writer, types, parameter, escape: false);
+                var guarded = !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+                if (guarded)
+                {
+                    using (writer.Open("if (" + parameter.ParameterName + " != null)"))
+                    {
+                        writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
+                    }
+                }
+                else
+                {
+                    writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
+                }
+            }
+
+            var cookies = operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
+            if (cookies.Count == 0)
+            {
+                return;
+            }
+
+            writer.Line("var cookies = new global::System.Collections.Generic.List<string>();");
+            foreach (var parameter in cookies)
+            {
+                var text = HeaderText(writer, types, parameter, escape: true);
+                var add = "cookies.Add(" + Literals.String(parameter.Name + "=") + " + " + (parameter.Type.Kind == TypeKind.List || parameter.Type.Kind == TypeKind.Map || parameter.Type.Kind == TypeKind.Object ? text : Http + ".KuaPath.EscapeComponent(" + text + ")") + ");";
+                using (writer.Open("if (" + parameter.ParameterName + " != null)"))
+                {
+                    writer.Line(add);
+                }
+            }
+
+            using (writer.Open("if (cookies.Count > 0)"))
+            {
+                writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", string.Join(\"; \", cookies));");
+            }
+        }
+
+        private static string HeaderText(SourceWriter writer, TypeSyntax types, ParameterModel parameter, bool escape)
+        {
+            var name = Literals.String(parameter.Name);
+            var value = parameter.ParameterName;
+            var explode = parameter.Explode ? "true" : "false";
+            var escapeArgument = escape ? "true" : "false";
+            switch (parameter.Type.Kind)
+            {
+                case TypeKind.List:
+                    return Http + ".KuaPath.Array(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
+                case TypeKind.Map:
+                case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
+                    var pairs = EmitPairs(writer, types, parameter, value + (TypeSyntax.IsValueType(parameter.Type) ? ".Value" : string.Empty));
+                    return Http + ".KuaPath.Object(" + name + ", " + pairs + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
+                default:
+                    var guarded = !parameter.Required || parameter.Type.Nullable;
+                    return guarded ? types.FormatNullable(parameter.Type, value) : types.Format(parameter.Type, value);
+            }
+        }
+
+        private static void EmitBody(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        {
+            var body = operation.Body;
+            if (body is null)
+            {
+                return;
+            }
+
+            var mediaArgument = body.MediaType.Length == 0 ? string.Empty : ", " + Literals.String(body.MediaType.Split(';')[0].Trim());
+            switch (body.Kind)
+            {
+                case BodyKind.Json:
+                    var type = body.Type!;
+                    var converter = types.Converter(type.WithNullable(false));
+                    var jsonMedia = string.Equals(body.MediaType, "application/json", StringComparison.OrdinalIgnoreCase) || body.MediaType == "*/*" ? string.Empty : mediaArgument;
+                    // A required body that may not be null was checked on entry.
+                    var guarded = !body.Required || type.Nullable;
+                    var value = guarded && TypeSyntax.IsValueType(type) ? body.ParameterName + ".Value" : body.ParameterName;
+                    if (guarded)
+                    {
+                        using (writer.Open("if (" + body.ParameterName + " != null)"))
+                        {
+                            writer.Line("request.Content = " + Http + ".KuaRequestContent.Json(" + value + ", " + converter + jsonMedia + ");");
+                        }
+                    }
+                    else
+                    {
+                        writer.Line("request.Content = " + Http + ".KuaRequestContent.Json(" + value + ", " + converter + jsonMedia + ");");
+                    }
+
+                    break;
+
+                case BodyKind.Text:
+                case BodyKind.Binary:
+                    var factory = body.Kind == BodyKind.Text ? ".KuaRequestContent.Text(" : ".KuaRequestContent.Binary(";
+                    if (body.Required)
+                    {
+                        writer.Line("request.Content = " + Http + factory + body.ParameterName + mediaArgument + ");");
+                    }
+                    else
+                    {
+                        using (writer.Open("if (" + body.ParameterName + " != null)"))
+                        {
+                            writer.Line("request.Content = " + Http + factory + body.ParameterName + mediaArgument + ");");
+                        }
+                    }
+
+                    break;
+
+                case BodyKind.Form:
+                    EmitForm(writer, types, body);
+                    break;
+
+                case BodyKind.Multipart:
+                    EmitMultipart(writer, types, body);
+                    break;
+            }
+        }
+
+        /// <summary>Each form or multipart field with the expression for its value (a DTO property or a method parameter).</summary>
+        private static IEnumerable<(FormFieldModel Field, string Value)> Fields(RequestBodyModel body) =>
+            body.Fields.Select(f => (f, f.ParameterName ?? body.ParameterName + "." + f.PropertyName));
+
+        private static void EmitForm(SourceWriter writer, TypeSyntax types, RequestBodyModel body)
+        {
+            var outer = body.Type != null;
+            if (outer)
+            {
+                writer.Line("if (" + body.ParameterName + " != null)");
+                writer.Line("{");
+                writer.Indent();
+            }
+
+            writer.Line("var fields = new " + PairList + "();");
+            foreach (var (field, value) in Fields(body))
+            {
+                var nullable = !field.Required || field.Type.Nullable;
+                var guarded = nullable || !TypeSyntax.IsValueType(field.Type);
+                if (guarded)
+                {
+                    writer.Line("if (" + value + " != null)");
+                    writer.Line("{");
+                    writer.Indent();
+                }
+
+                if (field.Type.Kind == TypeKind.List)
+                {
+                    using (writer.Open("foreach (var item in " + value + ")"))
+                    {
+                        var element = field.Type.Element!;
+                        var text = element.Nullable ? "item == null ? string.Empty : " + types.FormatNullable(element, "item") : types.Format(element, "item");
+                        writer.Line("fields.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
+                    }
+                }
+                else
+                {
+                    var text = nullable ? types.FormatNullable(field.Type, value) : types.Format(field.Type, value);
+                    writer.Line("fields.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
+                }
+
+                if (guarded)
+                {
+                    writer.Outdent();
+                    writer.Line("}");
+                }
+            }
+
+            writer.Line("request.Content = " + Http + ".KuaRequestContent.Form(fields);");
+            if (outer)
+            {
+                writer.Outdent();
+                writer.Line("}");
+            }
+        }
+
+        private static void EmitMultipart(SourceWriter writer, TypeSyntax types, RequestBodyModel body)
+        {
+            var outer = body.Type != null;
+            if (outer)
+            {
+                writer.Line("if (" + body.ParameterName + " != null)");
+                writer.Line("{");
+                writer.Indent();
+            }
+
+            writer.Line("var multipart = new global::System.Net.Http.MultipartFormDataContent();");
+            foreach (var (field, value) in Fields(body))
+            {
+                var name = Literals.String(field.Name);
+                var nullable = !field.Required || field.Type.Nullable;
+                var guarded = nullable || field.IsFile || !TypeSyntax.IsValueType(field.Type);
+                if (guarded)
+                {
+                    writer.Line("if (" + value + " != null)");
+                    writer.Line("{");
+                    writer.Indent();
+                }
+
+                if (field.IsFile && field.ParameterName != null)
+                {
+                    if (field.Type.Kind == TypeKind.List)
+                    {
+                        using (writer.Open("foreach (var file in " + value + ")"))
+                        {
+                            writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", file);");
+                        }
+                    }
+                    else
+                    {
+                        writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", " + value + ");");
+                    }
+                }
+                else if (field.Type.Kind == TypeKind.Object || field.Type.Kind == TypeKind.Union || field.Type.Kind == TypeKind.List || field.Type.Kind == TypeKind.Map)
+                {
+                    writer.Line(Http + ".KuaRequestContent.AddMultipartJson(multipart, " + name + ", " + value + ", " + types.Converter(field.Type.WithNullable(false)) + ");");
+                }
+                else
+                {
+                    var text = nullable ? types.FormatNullable(field.Type, value) : types.Format(field.Type, value);
+                    writer.Line(Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + text + ");");
+                }
+
+                if (guarded)
+                {
+                    writer.Outdent();
+                    writer.Line("}");
+                }
+            }
+
+            writer.Line("request.Content = multipart;");
+            if (outer)
+            {
+                writer.Outdent();
+                writer.Line("}");
+            }
+        }
+
+        private static void EmitSendAndReply(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        {
+            var id = Literals.String(operation.OperationId);
+            var keepBody = operation.Sensitive ? "false" : "true";
+            var send = "await _pipeline.SendAsync(request, " + id + ", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)";
+            var result = operation.Result;
+            writer.Line();
+            if (result.Kind == ResponseKind.Binary)
+            {
+                // The returned stream owns the reply, so it is disposed here only when no stream is handed out.
+                writer.Line("var response = " + send + ";");
+                writer.Line("var handedOver = false;");
+                using (writer.Open("try"))
+                {
+                    EmitReply(writer, types, operation, id, keepBody);
+                }
+
+                using (writer.Open("finally"))
+                {
+                    using (writer.Open("if (!handedOver)"))
+                    {
+                        writer.Line("response.Dispose();");
+                    }
+                }
+
+                return;
+            }
+
+            using (writer.Open("using (var response = " + send + ")"))
+            {
+                EmitReply(writer, types, operation, id, keepBody);
+            }
+        }
+
+        private static void EmitReply(SourceWriter writer, TypeSyntax types, OperationModel operation, string id, string keepBody)
+        {
+            var result = operation.Result;
+            writer.Line("var status = (int)response.StatusCode;");
+            using (writer.Open("if (status >= 200 && status <= 299)"))
+            {
+                var exactWithoutBody = result.StatusesWithoutBody.Where(s => s.All(char.IsDigit)).ToList();
+                if (result.Kind != ResponseKind.None && exactWithoutBody.Count > 0)
+                {
+                    using (writer.Open("if (" + string.Join(" || ", exactWithoutBody.Select(s => "status == " + s)) + ")"))
+                    {
+                        writer.Line(result.Kind == ResponseKind.Binary ? "return global::System.IO.Stream.Null;" : "return null;");
+                    }
+
+                    writer.Line();
+                }
+
+                switch (result.Kind)
+                {
+                    case ResponseKind.Json:
+                        var read = result.Type!.Nullable ? ".KuaResponses.ReadJsonOrDefaultAsync(response, " : ".KuaResponses.ReadJsonAsync(response, ";
+                        writer.Line("return await " + Http + read + types.ElementConverter(result.Type) + ", " + id + ", cancellationToken).ConfigureAwait(false);");
+                        break;
+                    case ResponseKind.Text:
+                        writer.Line("return await " + Http + ".KuaResponses.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);");
+                        break;
+                    case ResponseKind.Binary:
+                        writer.Line("handedOver = true;");
+                        writer.Line("return await " + Http + ".KuaResponses.OpenStreamAsync(response, cancellationToken).ConfigureAwait(false);");
+                        break;
+                    default:
+                        writer.Line("return;");
+                        break;
+                }
+            }
+
+            var typed = operation.Errors.Where(e => e.Type != null).ToList();
+            var exact = typed.Where(e => e.Status.All(char.IsDigit)).ToList();
+            var ranges = typed.Where(e => e.Status.Length == 3 && char.IsDigit(e.Status[0]) && e.Status.EndsWith("XX", StringComparison.OrdinalIgnoreCase)).ToList();
+            var fallback = typed.FirstOrDefault(e => e.Status == "default");
+            if (typed.Count > 0)
+            {
+                writer.Line();
+            }
+
+            foreach (var group in exact.GroupBy(e => e.Type))
+            {
+                var condition = string.Join(" || ", group.Select(e => "status == " + e.Status));
+                using (writer.Open("if (" + condition + ")"))
+                {
+                    writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + types.Converter(group.Key!.WithNullable(false)) + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
+                }
+
+                writer.Line();
+            }
+
+            foreach (var range in ranges)
+            {
+                var low = (range.Status[0] - '0') * 100;
+                using (writer.Open("if (status >= " + low.ToString(CultureInfo.InvariantCulture) + " && status <= " + (low + 99).ToString(CultureInfo.InvariantCulture) + ")"))
+                {
+                    writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + types.Converter(range.Type!.WithNullable(false)) + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
+                }
+
+                writer.Line();
+            }
+
+            if (fallback != null)
+            {
+                writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + types.Converter(fallback.Type!.WithNullable(false)) + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
+            }
+            else
+            {
+                if (typed.Count == 0)
+                {
+                    writer.Line();
+                }
+
+                writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
+            }
+        }
+
+        /// <summary>Percent-encodes what a URL path may not hold literally, keeping '/' and RFC 3986 sub-delimiters.</summary>
+        private static string EscapePathLiteral(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var b in Encoding.UTF8.GetBytes(text))
+            {
+                var c = (char)b;
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@%".IndexOf(c) >= 0)
+                {
+                    builder.Append(c);
+                }
+                else
+                {
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

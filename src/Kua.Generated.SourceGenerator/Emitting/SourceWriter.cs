@@ -1,0 +1,93 @@
+using System;
+using System.Text;
+
+namespace Kua.Generated.SourceGenerator.Emitting
+{
+    /// <summary>Writes indented C# text. Lines end in '\n' on every machine so output is byte-identical everywhere.</summary>
+    internal sealed class SourceWriter
+    {
+        private const string IndentUnit = "    ";
+        private readonly StringBuilder _builder = new StringBuilder(4096);
+        private int _indent;
+
+        public void Line(string text = "")
+        {
+            if (text.Length > 0)
+            {
+                for (var i = 0; i < _indent; i++)
+                {
+                    _builder.Append(IndentUnit);
+                }
+
+                _builder.Append(text);
+            }
+
+            _builder.Append('\n');
+        }
+
+        /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the returned scope is disposed.</summary>
+        public Block Open(string header)
+        {
+            Line(header);
+            Line("{");
+            _indent++;
+            return new Block(this);
+        }
+
+        public void Indent() => _indent++;
+
+        public void Outdent() => _indent = Math.Max(0, _indent - 1);
+
+        /// <summary>An XML doc element; text is escaped and split into lines.</summary>
+        public void Doc(string element, string? text, string? attributes = null)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            var open = attributes is null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
+            var close = "</" + element + ">";
+            var lines = text!.Replace("\r\n", "\n").Replace('\r', '\n').Trim().Split('\n');
+            if (lines.Length == 1)
+            {
+                Line("/// " + open + Escape(lines[0].Trim()) + close);
+                return;
+            }
+
+            Line("/// " + open);
+            foreach (var line in lines)
+            {
+                var trimmed = line.TrimEnd();
+                Line(trimmed.Length == 0 ? "/// <para/>" : "/// " + Escape(trimmed));
+            }
+
+            Line("/// " + close);
+        }
+
+        /// <summary>An XML doc element whose content is already valid XML (used for generated wording with &lt;c&gt; tags).</summary>
+        public void DocRaw(string element, string xml, string? attributes = null)
+        {
+            var open = attributes is null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
+            Line("/// " + open + xml + "</" + element + ">");
+        }
+
+        public static string Escape(string text) =>
+            text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+        public override string ToString() => _builder.ToString();
+
+        public readonly struct Block : IDisposable
+        {
+            private readonly SourceWriter _writer;
+
+            public Block(SourceWriter writer) => _writer = writer;
+
+            public void Dispose()
+            {
+                _writer._indent--;
+                _writer.Line("}");
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Linq;
+using Kua.Generated.SourceGenerator.Model;
+
+namespace Kua.Generated.SourceGenerator.Emitting
+{
+    /// <summary>
+    /// oneOf/anyOf without a class hierarchy: a class over the raw JSON with a typed accessor per
+    /// variant. Nothing is read as a variant until the caller asks, so no type silently "wins".
+    /// </summary>
+    internal static class UnionEmitter
+    {
+        public static void Emit(SourceWriter writer, TypeSyntax types, UnionModel model)
+        {
+            using (writer.Open("namespace " + types.Namespace))
+            {
+                EmitClass(writer, types, model);
+            }
+
+            writer.Line();
+            using (writer.Open("namespace " + types.SerializationNamespace))
+            {
+                EmitConverter(writer, types, model);
+            }
+        }
+
+        private static void EmitClass(SourceWriter writer, TypeSyntax types, UnionModel model)
+        {
+            var name = model.Name;
+            var keyword = model.IsOneOf ? "exactly one of" : "one or more of";
+            writer.Doc("summary", model.Summary ?? "The <" + model.SchemaName + "> schema.");
+            writer.Doc("remarks", "The JSON value matches " + keyword + ": " + string.Join(", ", model.Variants.Select(v => v.Name)) + ". Read it with the TryGet methods; the raw JSON is in Json.");
+            writer.Line(FileHeader.GeneratedCodeAttribute);
+            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + types.ConverterType(name) + "))]");
+            if (model.Deprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"The schema '" + model.SchemaName + "' is deprecated.\")]");
+            }
+
+            var nullableString = types.Options.NullableAnnotations ? "string?" : "string";
+            using (writer.Open("public sealed partial class " + name))
+            {
+                using (writer.Open("private " + name + "(global::System.Text.Json.JsonElement json)"))
+                {
+                    writer.Line("Json = json;");
+                    if (model.DiscriminatorProperty != null)
+                    {
+                        writer.Line("Kind = " + TypeSyntax.Json + ".DiscriminatorOf(json, " + Literals.String(model.DiscriminatorProperty) + ");");
+                    }
+                }
+
+                writer.Line();
+                writer.Doc("summary", "The JSON value as received or as created.");
+                writer.Line("public global::System.Text.Json.JsonElement Json { get; }");
+                if (model.DiscriminatorProperty != null)
+                {
+                    writer.Line();
+                    writer.DocRaw("summary", "The value of the discriminator property <c>" + SourceWriter.Escape(model.DiscriminatorProperty) + "</c>, when the JSON is an object that has it.");
+                    writer.Line("public " + nullableString + " Kind { get; }");
+                }
+
+                writer.Line();
+                writer.Doc("summary", "Wraps a JSON value (it is copied).");
+                writer.Doc("param", "The JSON value.", "name=\"json\"");
+                writer.Doc("returns", "The wrapper.");
+                writer.Line("public static " + name + " FromJson(global::System.Text.Json.JsonElement json) => new " + name + "(json.Clone());");
+
+                foreach (var variant in model.Variants)
+                {
+                    var variantType = types.Declared(variant.Type, false);
+                    var converter = types.Converter(variant.Type);
+                    writer.Line();
+                    writer.Doc("summary", "Creates the value from a " + variant.Name + ".");
+                    writer.Doc("param", "The value.", "name=\"value\"");
+                    writer.Doc("returns", "The wrapper.");
+                    writer.Line("public static " + name + " From" + variant.Name + "(" + variantType + " value) => new " + name + "(" + TypeSyntax.Json + ".ToElement(value, " + converter + "));");
+                    writer.Line();
+                    writer.Doc("summary", "Reads the value as a " + variant.Name + (variant.DiscriminatorValues.IsEmpty ? string.Empty : " (only when the discriminator says so)") + ".");
+                    writer.Doc("param", "The value, when it reads as one.", "name=\"value\"");
+                    writer.Doc("returns", "Whether the JSON reads as a " + variant.Name + ".");
+                    var outType = types.Declared(variant.Type, !TypeSyntax.IsValueType(variant.Type));
+                    using (writer.Open("public bool TryGet" + variant.Name + "(out " + outType + " value)"))
+                    {
+                        if (!variant.DiscriminatorValues.IsEmpty)
+                        {
+                            var condition = string.Join(" && ", variant.DiscriminatorValues.Select(v => "Kind != " + Literals.String(v)));
+                            using (writer.Open("if (" + condition + ")"))
+                            {
+                                writer.Line("value = default;");
+                                writer.Line("return false;");
+                            }
+
+                            writer.Line();
+                        }
+
+                        writer.Line("return " + TypeSyntax.Json + ".TryFromElement(Json, " + converter + ", out value);");
+                    }
+                }
+
+                types.WriteCachedConverters(writer);
+            }
+        }
+
+        private static void EmitConverter(SourceWriter writer, TypeSyntax types, UnionModel model)
+        {
+            var type = types.Generated(model.Name);
+            writer.Doc("summary", "Reads and writes " + model.Name + " as its raw JSON value.");
+            writer.Line(FileHeader.GeneratedCodeAttribute);
+            using (writer.Open("public sealed class " + model.Name + "JsonConverter : " + TypeSyntax.StjConverter + "<" + type + ">"))
+            {
+                writer.Doc("summary", "The shared instance.");
+                writer.Line("public static " + model.Name + "JsonConverter Instance { get; } = new " + model.Name + "JsonConverter();");
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                writer.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+                writer.Line("    " + type + ".FromJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));");
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
+                writer.Line("    value.Json.WriteTo(writer);");
+            }
+        }
+    }
+}

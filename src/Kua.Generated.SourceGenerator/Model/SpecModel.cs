@@ -1,0 +1,29 @@
+using Kua.Generated.SourceGenerator.Diagnostics;
+
+namespace Kua.Generated.SourceGenerator.Model
+{
+    /// <summary>Everything generated from one spec file, plus what went wrong; value-equatable end to end.</summary>
+    internal sealed record SpecModel(
+        string FilePath,
+        string Namespace,
+        string? Title,
+        string? ApiVersion,
+        EquatableArray<TypeModel> Types,
+        ClientModel? Client,
+        EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>One KuaOpenApi file as the pipeline first sees it: its path, text and options.</summary>
+    internal sealed record SpecInput(string FilePath, string? Text, string? Namespace, string? ClientName, string? RootNamespace);
+
+    /// <summary>What the target compilation supports, reduced to flags before it is combined with models.</summary>
+    internal sealed record EmitOptions(bool NullableAnnotations, bool DateOnly, bool RequiredMembers, bool DependencyInjection)
+    {
+        public static readonly EmitOptions Default = new EmitOptions(true, true, false, true);
+    }
+
+    /// <summary>One generated file's input: a type, or the client, with the options that shape its text.</summary>
+    internal sealed record EmitUnit(string Namespace, string HintPrefix, EmitOptions Options, TypeModel? Type, ClientModel? Client, string? SpecTitle, string? ApiVersion);
+
+    /// <summary>One generated file.</summary>
+    internal sealed record GeneratedFile(string HintName, string Source);
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Threading;
+using Kua.Generated.SourceGenerator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Kua.Generated.SourceGenerator.Parsing
+{
+    /// <summary>
+    /// Reduces an additional file to a <see cref="SpecInput"/> when MSBuild marked it <c>KuaOpenApi=true</c>.
+    /// The contract with the package's props: only these metadata and RootNamespace are read.
+    /// </summary>
+    internal static class SpecInputReader
+    {
+        public const string KuaOpenApiMetadata = "build_metadata.AdditionalFiles.KuaOpenApi";
+        public const string NamespaceMetadata = "build_metadata.AdditionalFiles.KuaNamespace";
+        public const string ClientNameMetadata = "build_metadata.AdditionalFiles.KuaClientName";
+        public const string RootNamespaceProperty = "build_property.RootNamespace";
+
+        public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+        {
+            var fileOptions = options.GetOptions(file);
+            if (!fileOptions.TryGetValue(KuaOpenApiMetadata, out var flag) || !string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            fileOptions.TryGetValue(NamespaceMetadata, out var ns);
+            fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+            options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var rootNamespace);
+            var text = file.GetText(cancellationToken);
+            return new SpecInput(file.Path, text?.ToString(), Empty(ns), Empty(clientName), Empty(rootNamespace));
+        }
+
+        private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

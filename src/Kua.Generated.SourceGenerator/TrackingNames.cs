@@ -1,0 +1,15 @@
+namespace Kua.Generated.SourceGenerator
+{
+    /// <summary>Names of the pipeline's steps, so tests can check each one's caching.</summary>
+    internal static class TrackingNames
+    {
+        public const string Inputs = "Kua.Inputs";
+        public const string Models = "Kua.Models";
+        public const string EmitOptions = "Kua.EmitOptions";
+        public const string Units = "Kua.Units";
+        public const string Files = "Kua.Files";
+        public const string Diagnostics = "Kua.Diagnostics";
+
+        public static readonly string[] All = { Inputs, Models, EmitOptions, Units, Files, Diagnostics };
+    }
+}

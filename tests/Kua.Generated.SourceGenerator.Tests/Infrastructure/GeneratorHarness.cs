@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Kua.Generated.SourceGenerator.Tests.Infrastructure;
+
+/// <summary>The outcome of one generator run over a compilation.</summary>
+internal sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    Compilation Output,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<(string HintName, string Source)> Sources)
+{
+    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    /// <summary>Compiler diagnostics of the output compilation (generated code included), warnings and errors.</summary>
+    public ImmutableArray<Diagnostic> CompileDiagnostics =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    public string Source(string hintSuffix) => Sources.Single(s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).Source;
+}
+
+/// <summary>Runs the generator in memory: a compilation, additional files with KuaOpenApi metadata, and a driver that tracks steps.</summary>
+internal static class GeneratorHarness
+{
+    public const string DefaultUserCode = "namespace Consumer { public static class Program { public static void Main() { } } }";
+
+    public static CSharpCompilation CreateCompilation(
+        IEnumerable<MetadataReference>? references = null,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        string userCode = DefaultUserCode,
+        NullableContextOptions nullable = NullableContextOptions.Enable)
+    {
+        var parseOptions = new CSharpParseOptions(languageVersion);
+        return CSharpCompilation.Create(
+            "Consumer",
+            new[] { CSharpSyntaxTree.ParseText(userCode, parseOptions, path: "Program.cs") },
+            references ?? References.Net80,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable, deterministic: true));
+    }
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer", LanguageVersion languageVersion = LanguageVersion.Latest)
+    {
+        var files = specs.ToList();
+        var fileOptions = files.ToImmutableDictionary(
+            f => f.Path,
+            f =>
+            {
+                var options = ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.KuaOpenApi", "true");
+                if (f.Namespace != null)
+                {
+                    options = options.Add("build_metadata.AdditionalFiles.KuaNamespace", f.Namespace);
+                }
+
+                if (f.ClientName != null)
+                {
+                    options = options.Add("build_metadata.AdditionalFiles.KuaClientName", f.ClientName);
+                }
+
+                return options;
+            });
+        var global = rootNamespace is null
+            ? ImmutableDictionary<string, string>.Empty
+            : ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", rootNamespace);
+
+        return CSharpGeneratorDriver.Create(
+            generators: new[] { new KuaGenerator().AsSourceGenerator() },
+            additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            parseOptions: new CSharpParseOptions(languageVersion),
+            optionsProvider: new TestOptionsProvider(fileOptions, global),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver.GetRunResult().Results.Single();
+        if (result.Exception != null)
+        {
+            throw new InvalidOperationException("The generator threw.", result.Exception);
+        }
+
+        var sources = result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToImmutableArray();
+        return new GeneratorRun(driver, output, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), sources);
+    }
+
+    public static GeneratorRun Run(
+        IEnumerable<SpecFile> specs,
+        IEnumerable<MetadataReference>? references = null,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        string userCode = DefaultUserCode,
+        string? rootNamespace = "Consumer") =>
+        Run(CreateDriver(specs, rootNamespace, languageVersion), CreateCompilation(references, languageVersion, userCode));
+
+    public static GeneratorRun Run(SpecFile spec, IEnumerable<MetadataReference>? references = null, LanguageVersion languageVersion = LanguageVersion.Latest, string userCode = DefaultUserCode) =>
+        Run(new[] { spec }, references, languageVersion, userCode);
+}
