@@ -24,8 +24,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
         private readonly DiagnosticBag _diagnostics;
         private readonly CancellationToken _cancellationToken;
 
-        /// <summary>Type names in the namespace; case-insensitive because hint names (file names) are.</summary>
-        private readonly NameScope _typeNames = new NameScope(StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// Type names in the namespace; case-insensitive because hint names (file names) are. "Serialization"
+        /// is the child namespace that holds the converters, so no type may take that name.
+        /// </summary>
+        private readonly NameScope _typeNames = new NameScope(StringComparer.OrdinalIgnoreCase, new[] { "Serialization" });
 
         public ModelBuilder(OpenApiDocument document, JObject root, SpecVersion version, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
