@@ -648,9 +648,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 {
                     if (field.Type.Kind == TypeKind.List)
                     {
-                        using (writer.Open("foreach (var file in " + value + ")"))
+                        using (writer.Open("foreach (var item in " + value + ")"))
                         {
-                            writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", file);");
+                            writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", item);");
                         }
                     }
                     else

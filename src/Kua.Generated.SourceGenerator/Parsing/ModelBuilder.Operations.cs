@@ -18,6 +18,15 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
         private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "TokenEndpoint", "Pipeline" };
 
+        /// <summary>
+        /// The names the operation emitter gives its locals, loop variables and lambda parameters; a method
+        /// parameter may not take one (C# forbids a local that shadows a parameter).
+        /// </summary>
+        private static readonly string[] OperationLocals =
+        {
+            "cancellationToken", "request", "response", "status", "pathAndQuery", "query", "content", "fields", "multipart", "cookies", "handedOver", "item", "pair",
+        };
+
         private TokenEndpointModel? _tokenEndpoint;
         private string? _tokenOperationId;
 
@@ -197,7 +206,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var raw = SpecLines.Resolve(_root, pointer).Node as JObject;
             var methodBase = Naming.ToPascal(operationId, "Operation");
             var methodName = methodNames.Claim(methodBase + "Async");
-            var parameterNames = new NameScope(StringComparer.Ordinal, new[] { "cancellationToken", "request", "response", "status", "pathAndQuery", "query", "content" });
+            var parameterNames = new NameScope(StringComparer.Ordinal, OperationLocals);
 
             var parameters = BuildParameters(operation, methodBase, pointer, parameterNames);
             var body = BuildBody(operation, methodBase, pointer, parameterNames, out var sensitive);
