@@ -23,23 +23,37 @@ internal sealed record GeneratorRun(
 /// <summary>Runs the generator in memory: a compilation, additional files with KuaOpenApi metadata, and a driver that tracks steps.</summary>
 internal static class GeneratorHarness
 {
-    public const string DefaultUserCode = "namespace Consumer { public static class Program { public static void Main() { } } }";
+    /// <summary>Documented, so that it compiles warning-free with documentation diagnostics on.</summary>
+    public const string DefaultUserCode = "namespace Consumer { /// <summary>The entry point.</summary>\n public static class Program { /// <summary>Runs.</summary>\n public static void Main() { } } }";
+
+    public static CSharpParseOptions ParseOptions(LanguageVersion languageVersion, DocumentationMode documentationMode = DocumentationMode.Parse) =>
+        new(languageVersion, documentationMode);
 
     public static CSharpCompilation CreateCompilation(
         IEnumerable<MetadataReference>? references = null,
         LanguageVersion languageVersion = LanguageVersion.Latest,
         string userCode = DefaultUserCode,
-        NullableContextOptions nullable = NullableContextOptions.Enable)
+        NullableContextOptions nullable = NullableContextOptions.Enable,
+        DocumentationMode documentationMode = DocumentationMode.Parse)
     {
-        var parseOptions = new CSharpParseOptions(languageVersion);
+        var parseOptions = ParseOptions(languageVersion, documentationMode);
         return CSharpCompilation.Create(
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText(userCode, parseOptions, path: "Program.cs") },
             references ?? References.Net80,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable, deterministic: true));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable,
+                deterministic: true,
+                // Every warning the compiler knows, as the strictest analysis level would report.
+                warningLevel: 9999));
     }
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer", LanguageVersion languageVersion = LanguageVersion.Latest)
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<SpecFile> specs,
+        string? rootNamespace = "Consumer",
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        DocumentationMode documentationMode = DocumentationMode.Parse)
     {
         var files = specs.ToList();
         var fileOptions = files.ToImmutableDictionary(
@@ -66,7 +80,7 @@ internal static class GeneratorHarness
         return CSharpGeneratorDriver.Create(
             generators: new[] { new KuaGenerator().AsSourceGenerator() },
             additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
-            parseOptions: new CSharpParseOptions(languageVersion),
+            parseOptions: ParseOptions(languageVersion, documentationMode),
             optionsProvider: new TestOptionsProvider(fileOptions, global),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -89,8 +103,9 @@ internal static class GeneratorHarness
         IEnumerable<MetadataReference>? references = null,
         LanguageVersion languageVersion = LanguageVersion.Latest,
         string userCode = DefaultUserCode,
-        string? rootNamespace = "Consumer") =>
-        Run(CreateDriver(specs, rootNamespace, languageVersion), CreateCompilation(references, languageVersion, userCode));
+        string? rootNamespace = "Consumer",
+        DocumentationMode documentationMode = DocumentationMode.Parse) =>
+        Run(CreateDriver(specs, rootNamespace, languageVersion, documentationMode), CreateCompilation(references, languageVersion, userCode, documentationMode: documentationMode));
 
     public static GeneratorRun Run(SpecFile spec, IEnumerable<MetadataReference>? references = null, LanguageVersion languageVersion = LanguageVersion.Latest, string userCode = DefaultUserCode) =>
         Run(new[] { spec }, references, languageVersion, userCode);
