@@ -42,7 +42,10 @@ public sealed class CompileTests
 
     /// <summary>"kua" for the shipped spec, else a file name in Specs/.</summary>
     public static IEnumerable<string> SpecNames() =>
-        new[] { "kua" }.Concat(Directory.GetFiles(TestPaths.Specs).Select(Path.GetFileName).Where(f => f!.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!);
+        new[] { "kua" }.Concat(Directory.GetFiles(TestPaths.Specs)
+            .Select(f => Path.GetFileName(f))
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Cases))]
