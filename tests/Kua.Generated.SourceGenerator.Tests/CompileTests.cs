@@ -40,6 +40,8 @@ public sealed class CompileTests
         return data;
     }
 
+    public static TheoryData<string> Specs() => new(SpecNames());
+
     /// <summary>"kua" for the shipped spec, else a file name in Specs/.</summary>
     public static IEnumerable<string> SpecNames() =>
         new[] { "kua" }.Concat(Directory.GetFiles(TestPaths.Specs)

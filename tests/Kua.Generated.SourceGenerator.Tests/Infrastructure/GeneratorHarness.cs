@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kua.Generated.SourceGenerator.Tests.Infrastructure;
 
@@ -53,7 +54,29 @@ internal static class GeneratorHarness
         IEnumerable<SpecFile> specs,
         string? rootNamespace = "Consumer",
         LanguageVersion languageVersion = LanguageVersion.Latest,
+        DocumentationMode documentationMode = DocumentationMode.Parse) =>
+        CreateDriver(specs, out _, rootNamespace, languageVersion, documentationMode);
+
+    /// <summary>Creates a driver and hands out the additional texts, for tests that replace or remove them.</summary>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<SpecFile> specs,
+        out ImmutableArray<AdditionalText> texts,
+        string? rootNamespace = "Consumer",
+        LanguageVersion languageVersion = LanguageVersion.Latest,
         DocumentationMode documentationMode = DocumentationMode.Parse)
+    {
+        var files = specs.ToList();
+        texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        return CSharpGeneratorDriver.Create(
+            generators: new[] { new KuaGenerator().AsSourceGenerator() },
+            additionalTexts: texts,
+            parseOptions: ParseOptions(languageVersion, documentationMode),
+            optionsProvider: OptionsProvider(files, rootNamespace),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>The analyzer-config options the package's props would produce for these specs.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsProvider(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer")
     {
         var files = specs.ToList();
         var fileOptions = files.ToImmutableDictionary(
@@ -77,12 +100,7 @@ internal static class GeneratorHarness
             ? ImmutableDictionary<string, string>.Empty
             : ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", rootNamespace);
 
-        return CSharpGeneratorDriver.Create(
-            generators: new[] { new KuaGenerator().AsSourceGenerator() },
-            additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
-            parseOptions: ParseOptions(languageVersion, documentationMode),
-            optionsProvider: new TestOptionsProvider(fileOptions, global),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return new TestOptionsProvider(fileOptions, global);
     }
 
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
