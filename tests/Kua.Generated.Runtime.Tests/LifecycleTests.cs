@@ -82,6 +82,35 @@ namespace Kua.Generated.Runtime.Tests
             Assert.Throws<ObjectDisposedException>(() => { _ = cache.GetTokenAsync((r, c) => transport.SendAsync(r, c), CancellationToken.None); });
         }
 
+        [Fact]
+        public async Task ACallerBlockingOnASingleThreadedContextDoesNotDeadlockTheLogin()
+        {
+            await using var harness = await TokenHarness.StartAsync();
+            var context = new BlockedSynchronizationContext();
+            int? status = null;
+            Exception? error = null;
+            var thread = new Thread(() =>
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+                try
+                {
+                    // Sync-over-async, as old UI or ASP.NET code does: nothing may need this thread to continue.
+                    using var response = harness.Client.SendAsync(TokenHarness.AccountRequest(harness.Server.BaseAddress)).GetAwaiter().GetResult();
+                    status = (int)response.StatusCode;
+                }
+                catch (Exception ex)
+                {
+                    error = ex;
+                }
+            });
+            thread.Start();
+            await Task.Run(() => thread.Join(TestTimeouts.Hang));
+
+            Assert.Null(error);
+            Assert.Equal(200, status);
+            Assert.Equal(0, context.Posts);
+        }
+
         private static async Task RunLoginsNobodyObservesAsync()
         {
             await using var harness = await TokenHarness.StartAsync(o => o.MaxLoginRetries = 0);
@@ -124,6 +153,18 @@ namespace Kua.Generated.Runtime.Tests
 
             harness.Client.Dispose();
             held.Release();
+        }
+
+        /// <summary>A UI-like context whose thread is blocked: work posted to it never runs.</summary>
+        private sealed class BlockedSynchronizationContext : SynchronizationContext
+        {
+            private int _posts;
+
+            public int Posts => Volatile.Read(ref _posts);
+
+            public override void Post(SendOrPostCallback d, object? state) => Interlocked.Increment(ref _posts);
+
+            public override void Send(SendOrPostCallback d, object? state) => Interlocked.Increment(ref _posts);
         }
 
         private static bool IsOurs(Exception exception) =>

@@ -63,6 +63,7 @@ namespace Kua.Generated.Runtime.Authentication
         {
             cancellationToken.ThrowIfCancellationRequested();
             LoginFlight? started = null;
+            AccessToken? expired = null;
             Task<AccessToken> result;
             lock (_lock)
             {
@@ -71,19 +72,29 @@ namespace Kua.Generated.Runtime.Authentication
                     throw new ObjectDisposedException(nameof(TokenCache), "The client was disposed.");
                 }
 
-                result = TakeTokenOrJoinLogin(ref started);
+                result = TakeTokenOrJoinLogin(ref started, ref expired);
             }
 
             if (started != null)
             {
-                _ = RunAsync(started, sender);
+                // On the thread pool: the login never runs on (or posts back to) the caller's synchronization context.
+                AsyncHelpers.Observe(Task.Run(() => RunAsync(started, sender)));
+            }
+
+            if (expired != null)
+            {
+                AuthenticationLog.TokenExpired(_logger, expired);
+            }
+            else if (started != null && started.Background)
+            {
+                AuthenticationLog.RefreshStarting(_logger, started.Replacing!);
             }
 
             return AsyncHelpers.WaitAsync(result, cancellationToken);
         }
 
         /// <summary>Under the lock: the cached token, the login in flight, the remembered failure, or a new login.</summary>
-        private Task<AccessToken> TakeTokenOrJoinLogin(ref LoginFlight? started)
+        private Task<AccessToken> TakeTokenOrJoinLogin(ref LoginFlight? started, ref AccessToken? expired)
         {
             var token = _token;
             if (token != null)
@@ -99,14 +110,13 @@ namespace Kua.Generated.Runtime.Authentication
                     // Refresh window: the current token keeps flowing while one background login runs.
                     if (_flight is null && !IsCoolingDown())
                     {
-                        AuthenticationLog.RefreshStarting(_logger, token);
-                        started = _flight = new LoginFlight("refresh window");
+                        started = _flight = new LoginFlight("refresh window", token);
                     }
 
                     return token.AsTask;
                 }
 
-                AuthenticationLog.TokenExpired(_logger, token);
+                expired = token;
                 _token = null;
             }
 
@@ -120,7 +130,7 @@ namespace Kua.Generated.Runtime.Authentication
                 return _failure!.Task;
             }
 
-            started = _flight = new LoginFlight(_generation == 0 ? "first call" : "no valid token");
+            started = _flight = new LoginFlight(_generation == 0 ? "first call" : "no valid token", null);
             return started.Task;
         }
 
@@ -195,8 +205,6 @@ namespace Kua.Generated.Runtime.Authentication
             {
                 try
                 {
-                    // Leave the caller's stack before any handler runs: callers only ever wait on the flight's task.
-                    await Task.Yield();
                     AuthenticationLog.LoginStarting(_logger, _settings.BaseAddress, _login.OperationId, flight.Reason);
                     token = await LoginWithRetriesAsync(sender, linked.Token).ConfigureAwait(false);
                 }
@@ -309,6 +317,8 @@ namespace Kua.Generated.Runtime.Authentication
 
         private void Complete(LoginFlight flight, AccessToken? token, Exception? failure)
         {
+            KuaAuthenticationException? remembered = null;
+            var cooldown = TimeSpan.Zero;
             lock (_lock)
             {
                 if (ReferenceEquals(_flight, flight))
@@ -330,21 +340,35 @@ namespace Kua.Generated.Runtime.Authentication
                     else if (failure is KuaAuthenticationException authentication)
                     {
                         _consecutiveFailures++;
-                        var cooldown = CooldownAfter(authentication);
+                        cooldown = CooldownAfter(authentication);
                         _failure = new LoginFailure(authentication, _settings.TimeProvider.GetTimestamp(), cooldown);
-                        AuthenticationLog.LoginFailed(_logger, _settings.BaseAddress, authentication, cooldown);
+                        remembered = authentication;
                     }
                 }
             }
 
-            if (token != null)
+            try
             {
-                AuthenticationLog.LoginSucceeded(_logger, _settings.BaseAddress, token);
-                flight.Succeed(token);
+                if (token != null)
+                {
+                    AuthenticationLog.LoginSucceeded(_logger, _settings.BaseAddress, token);
+                }
+                else if (remembered != null)
+                {
+                    AuthenticationLog.LoginFailed(_logger, _settings.BaseAddress, remembered, cooldown);
+                }
             }
-            else
+            finally
             {
-                flight.Fail(failure!);
+                // Even a logger that throws must not leave waiters hanging.
+                if (token != null)
+                {
+                    flight.Succeed(token);
+                }
+                else
+                {
+                    flight.Fail(failure!);
+                }
             }
         }
 
@@ -382,9 +406,18 @@ namespace Kua.Generated.Runtime.Authentication
         {
             private readonly TaskCompletionSource<AccessToken> _completion = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            public LoginFlight(string reason) => Reason = reason;
+            public LoginFlight(string reason, AccessToken? replacing)
+            {
+                Reason = reason;
+                Replacing = replacing;
+            }
 
             public string Reason { get; }
+
+            /// <summary>The token a background refresh replaces (it stays in use meanwhile); null for a login callers wait for.</summary>
+            public AccessToken? Replacing { get; }
+
+            public bool Background => Replacing != null;
 
             public Task<AccessToken> Task => _completion.Task;
 
