@@ -9,9 +9,17 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// <summary>Where a node of the spec tree came from, and lookups by JSON pointer.</summary>
     internal static class SpecLines
     {
-        /// <summary>The position of a node; a node without one reports its nearest ancestor's.</summary>
+        /// <summary>
+        /// The position of a node; a node without one reports its nearest ancestor's. A mapping or list that
+        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line.
+        /// </summary>
         public static SourcePosition Of(JToken? token)
         {
+            if (token is JContainer && token.Parent is JProperty property)
+            {
+                token = property;
+            }
+
             for (var current = token; current != null; current = current.Parent)
             {
                 var annotation = current.Annotation<Annotation>();
