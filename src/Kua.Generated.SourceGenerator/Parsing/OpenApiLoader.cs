@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Kua.Generated.SourceGenerator.Diagnostics;
@@ -17,6 +18,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// </summary>
     internal static class OpenApiLoader
     {
+        private static readonly Regex JsonPositionSuffix = new Regex(@",\s*line \d+, position \d+\.$", RegexOptions.CultureInvariant);
+
         public static OpenApiDocument? Load(JObject root, SpecVersion version, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
             var json = root.ToString(Formatting.None);
@@ -33,11 +36,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
             catch (JsonSerializationException ex)
             {
-                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), FirstLine(ex.Message));
+                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), WithoutJsonPosition(FirstLine(ex.Message)));
             }
             catch (JsonReaderException ex)
             {
-                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), FirstLine(ex.Message));
+                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), WithoutJsonPosition(FirstLine(ex.Message)));
             }
             catch (Exception ex)
             {
@@ -79,6 +82,13 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
             return cut <= 0 ? null : path.Substring(0, cut);
         }
+
+        /// <summary>
+        /// Drops Newtonsoft's ", line 1, position 132": it counts in the one-line JSON handed to NSwag, not in
+        /// the spec file, whose position the diagnostic carries instead.
+        /// </summary>
+        private static string WithoutJsonPosition(string message) =>
+            JsonPositionSuffix.Replace(message, ".");
 
         private static string FirstLine(string message)
         {
