@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using Kua.Generated.SourceGenerator.Diagnostics;
 using Kua.Generated.SourceGenerator.Emitting;
@@ -42,7 +45,9 @@ namespace Kua.Generated.SourceGenerator
                 .Select(static (unit, _) => Emitter.Emit(unit))
                 .WithTrackingName(TrackingNames.Files);
 
-            context.RegisterSourceOutput(files, static (context, file) => AddSource(context, file));
+            // All files meet in one output: Roslyn rejects a duplicate hint name with an exception, and two
+            // specs may also declare the same type, so collisions are found here, before any source is added.
+            context.RegisterSourceOutput(files.Collect(), static (context, all) => AddSources(context, all));
 
             var diagnostics = models
                 .Select(static (model, _) => model.Diagnostics)
@@ -57,17 +62,59 @@ namespace Kua.Generated.SourceGenerator
             });
         }
 
-        private static void AddSource(SourceProductionContext context, GeneratedFile file)
+        /// <summary>
+        /// Adds every spec's files, in spec order. A spec whose files or types another spec already produced
+        /// is not added at all (half a client would only add compile errors): it gets KUA0020 instead.
+        /// </summary>
+        private static void AddSources(SourceProductionContext context, ImmutableArray<GeneratedFile> files)
         {
-            try
+            var hintOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var typeOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var spec in files.GroupBy(f => f.SpecPath, StringComparer.Ordinal))
             {
-                context.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
+                var conflict = FindConflict(spec, hintOwners, typeOwners);
+                if (conflict != null)
+                {
+                    var location = Location.Create(spec.Key, default, default);
+                    context.ReportDiagnostic(Diagnostic.Create(KuaDiagnostics.DuplicateClient, location, conflict.Value.Name, conflict.Value.Owner));
+                    continue;
+                }
+
+                foreach (var file in spec)
+                {
+                    if (!hintOwners.ContainsKey(file.HintName))
+                    {
+                        hintOwners.Add(file.HintName, spec.Key);
+                        context.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
+                    }
+
+                    foreach (var type in file.DeclaredTypes)
+                    {
+                        typeOwners[type] = spec.Key;
+                    }
+                }
             }
-            catch (ArgumentException ex)
+        }
+
+        private static (string Name, string Owner)? FindConflict(IEnumerable<GeneratedFile> spec, Dictionary<string, string> hintOwners, Dictionary<string, string> typeOwners)
+        {
+            foreach (var file in spec)
             {
-                // Two KuaOpenApi files that generate the same client into the same namespace.
-                context.ReportDiagnostic(Diagnostic.Create(KuaDiagnostics.DuplicateClient, Location.None, file.HintName, ex.Message));
+                if (hintOwners.TryGetValue(file.HintName, out var owner))
+                {
+                    return (file.HintName, owner);
+                }
+
+                foreach (var type in file.DeclaredTypes)
+                {
+                    if (typeOwners.TryGetValue(type, out owner))
+                    {
+                        return (type, owner);
+                    }
+                }
             }
+
+            return null;
         }
     }
 }

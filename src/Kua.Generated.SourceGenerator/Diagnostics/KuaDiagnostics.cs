@@ -69,7 +69,7 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
             "KUA0019", "More than one token endpoint", "The operation '{0}' is marked x-kua-token-endpoint, but '{1}' already is; only the first is used");
 
         public static readonly DiagnosticDescriptor DuplicateClient = Error(
-            "KUA0020", "Two OpenAPI files generate the same file", "The generated file '{0}' is produced twice: give the KuaOpenApi items different Namespace or ClientName metadata ({1})");
+            "KUA0020", "Two OpenAPI files generate the same file", "Nothing is generated from this file: '{0}' is already generated from '{1}'; give the KuaOpenApi items different Namespace or ClientName metadata");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");

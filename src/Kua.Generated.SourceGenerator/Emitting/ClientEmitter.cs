@@ -15,6 +15,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
     {
         private const string Pipeline = "global::Kua.Generated.Runtime.Http.KuaClientPipeline";
         private const string HttpClient = "global::System.Net.Http.HttpClient";
+        private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
 
         public static void Emit(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
         {
@@ -185,10 +186,14 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
+        /// <summary>The full name of the class holding the client's <c>Add…</c> extension method.</summary>
+        public static string DependencyInjectionClass(ClientModel client) =>
+            DependencyInjectionNamespace + "." + client.Name + "ServiceCollectionExtensions";
+
         private static void EmitDependencyInjection(SourceWriter writer, TypeSyntax types, ClientModel client)
         {
             var type = types.Generated(client.Name);
-            using (writer.Open("namespace Microsoft.Extensions.DependencyInjection"))
+            using (writer.Open("namespace " + DependencyInjectionNamespace))
             {
                 writer.Doc("summary", "Registers " + client.Name + " with IHttpClientFactory.");
                 writer.Line(FileHeader.GeneratedCodeAttribute);

@@ -16,10 +16,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var prefix = model.Namespace + "." + model.Client.Name;
             foreach (var type in model.Types)
             {
-                yield return new EmitUnit(model.Namespace, prefix, options, type, null, model.Title, model.ApiVersion);
+                yield return new EmitUnit(model.FilePath, model.Namespace, prefix, options, type, null, model.Title, model.ApiVersion);
             }
 
-            yield return new EmitUnit(model.Namespace, prefix, options, null, model.Client, model.Title, model.ApiVersion);
+            yield return new EmitUnit(model.FilePath, model.Namespace, prefix, options, null, model.Client, model.Title, model.ApiVersion);
         }
 
         public static GeneratedFile Emit(EmitUnit unit)
@@ -43,11 +43,29 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     name = union.Name;
                     break;
                 default:
-                    ClientEmitter.Emit(writer, types, unit.Client!, unit.SpecTitle, unit.ApiVersion);
-                    return new GeneratedFile(unit.HintPrefix + ".g.cs", writer.ToString());
+                    var client = unit.Client!;
+                    ClientEmitter.Emit(writer, types, client, unit.SpecTitle, unit.ApiVersion);
+                    return new GeneratedFile(unit.HintPrefix + ".g.cs", writer.ToString(), unit.SpecPath, ClientTypes(unit, client));
             }
 
-            return new GeneratedFile(unit.HintPrefix + "." + name + ".g.cs", writer.ToString());
+            return new GeneratedFile(unit.HintPrefix + "." + name + ".g.cs", writer.ToString(), unit.SpecPath, new EquatableArray<string>(new[] { unit.Namespace + "." + name }));
+        }
+
+        /// <summary>The root client, its sub-clients and, when emitted, the DI extensions class (which lives in a shared namespace).</summary>
+        private static EquatableArray<string> ClientTypes(EmitUnit unit, ClientModel client)
+        {
+            var names = new List<string> { unit.Namespace + "." + client.Name };
+            foreach (var group in client.Groups)
+            {
+                names.Add(unit.Namespace + "." + group.ClassName);
+            }
+
+            if (unit.Options.DependencyInjection)
+            {
+                names.Add(ClientEmitter.DependencyInjectionClass(client));
+            }
+
+            return names.ToEquatableArray();
         }
     }
 }

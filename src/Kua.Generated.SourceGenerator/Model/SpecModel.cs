@@ -22,8 +22,11 @@ namespace Kua.Generated.SourceGenerator.Model
     }
 
     /// <summary>One generated file's input: a type, or the client, with the options that shape its text.</summary>
-    internal sealed record EmitUnit(string Namespace, string HintPrefix, EmitOptions Options, TypeModel? Type, ClientModel? Client, string? SpecTitle, string? ApiVersion);
+    internal sealed record EmitUnit(string SpecPath, string Namespace, string HintPrefix, EmitOptions Options, TypeModel? Type, ClientModel? Client, string? SpecTitle, string? ApiVersion);
 
-    /// <summary>One generated file.</summary>
-    internal sealed record GeneratedFile(string HintName, string Source);
+    /// <summary>
+    /// One generated file: its text, the spec it comes from, and the full names of the types it declares,
+    /// by which two specs that would generate the same type are told apart before any source is added.
+    /// </summary>
+    internal sealed record GeneratedFile(string HintName, string Source, string SpecPath, EquatableArray<string> DeclaredTypes);
 }
