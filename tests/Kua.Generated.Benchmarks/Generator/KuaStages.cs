@@ -1,0 +1,64 @@
+using Kua.Generated.SourceGenerator.Diagnostics;
+using Kua.Generated.SourceGenerator.Emitting;
+using Kua.Generated.SourceGenerator.Model;
+using Kua.Generated.SourceGenerator.Parsing;
+using Newtonsoft.Json.Linq;
+using NSwag;
+
+namespace Kua.Generated.Benchmarks.Generator;
+
+/// <summary>
+/// Our generator's stages called directly (through InternalsVisibleTo), in the order SpecParser.Parse runs them:
+/// load = SpecTextReader.Read + SpecNormalizer.Normalize + OpenApiLoader.Load (NSwag.Core inside),
+/// model = ModelBuilder.Build, emit = Emitter.Plan + Emitter.Emit for every unit.
+/// </summary>
+internal static class KuaStages
+{
+    public sealed record Loaded(SpecInput Input, JObject Root, SpecVersion Version, OpenApiDocument Document, DiagnosticBag Diagnostics);
+
+    public static SpecInput Input(string text, string clientName) =>
+        new(Infrastructure.GeneratorDrivers.SpecPath, text, "Bench.Api", clientName, "Consumer");
+
+    public static Loaded Load(SpecInput input)
+    {
+        var diagnostics = new DiagnosticBag(input.FilePath);
+        var root = SpecTextReader.Read(input.Text!, diagnostics, CancellationToken.None) as JObject
+            ?? throw new InvalidOperationException("The spec did not read: " + Describe(diagnostics));
+        var version = SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None)
+            ?? throw new InvalidOperationException("The spec did not normalize: " + Describe(diagnostics));
+        var document = OpenApiLoader.Load(root, version, diagnostics, CancellationToken.None)
+            ?? throw new InvalidOperationException("NSwag.Core did not load the spec: " + Describe(diagnostics));
+        return new Loaded(input, root, version, document, diagnostics);
+    }
+
+    /// <summary>Only the text → JSON tree part of loading (no NSwag).</summary>
+    public static JObject ReadAndNormalize(SpecInput input)
+    {
+        var diagnostics = new DiagnosticBag(input.FilePath);
+        var root = (JObject)SpecTextReader.Read(input.Text!, diagnostics, CancellationToken.None)!;
+        SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None);
+        return root;
+    }
+
+    public static SpecModel Model(Loaded loaded) =>
+        new ModelBuilder(loaded.Document, loaded.Root, loaded.Version, new DiagnosticBag(loaded.Input.FilePath), CancellationToken.None)
+            .Build(loaded.Input, loaded.Input.Namespace!);
+
+    /// <summary>Every file of the model, as the pipeline's emit step produces them; returns the characters written.</summary>
+    public static long Emit(SpecModel model)
+    {
+        long total = 0;
+        foreach (var unit in Emitter.Plan(model, EmitOptions.Default))
+        {
+            total += Emitter.Emit(unit).Source.Length;
+        }
+
+        return total;
+    }
+
+    /// <summary>The whole parse + emit without Roslyn's driver around it.</summary>
+    public static long EndToEnd(SpecInput input) => Emit(SpecParser.Parse(input, CancellationToken.None));
+
+    private static string Describe(DiagnosticBag diagnostics) =>
+        string.Join("; ", diagnostics.ToEquatableArray().Select(d => d.Id + " " + string.Join(",", d.Arguments)));
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kua.Generated.Benchmarks.Client;
+using Kua.Generated.Benchmarks.Generator;
+
+namespace Kua.Generated.Benchmarks;
+
+/// <summary>
+/// The headline ratios in under two minutes, as <c>name: value</c> lines. Stopwatch medians of alternating runs
+/// (each pair measured side by side, A B A B ..., so machine noise hits both), allocations from the GC's counter.
+/// The full BenchmarkDotNet run gives the tables; this is the smoke check.
+/// </summary>
+internal static class QuickRun
+{
+    public static int Run(TextWriter output)
+    {
+        var total = Stopwatch.StartNew();
+        var print = (string name, double value, string format) =>
+            output.WriteLine(name + ": " + value.ToString(format, CultureInfo.InvariantCulture));
+
+        // Generator, cold, end to end and by stage.
+        foreach (var spec in new[] { SpecCase.Kua, SpecCase.Slack, SpecCase.Asana })
+        {
+            var bench = new ColdGeneratorBenchmarks { Spec = spec };
+            bench.Setup();
+            var runs = spec == SpecCase.Asana ? 3 : spec == SpecCase.Slack ? 5 : 30;
+            var (kua, nswag) = Pair(() => bench.KuaEndToEnd(), () => bench.NSwagEndToEnd(), runs);
+            print("generator." + spec + ".endToEnd.kuaMs", kua.Ms, "0.0");
+            print("generator." + spec + ".endToEnd.nswagMs", nswag.Ms, "0.0");
+            print("generator." + spec + ".endToEnd.speedupVsNSwag", nswag.Ms / kua.Ms, "0.00");
+            print("generator." + spec + ".endToEnd.allocRatioVsNSwag", kua.Bytes / nswag.Bytes, "0.00");
+            var (emit, generateFile) = Pair(() => bench.KuaEmit(), () => bench.NSwagGenerateFile(), runs);
+            print("generator." + spec + ".emit.speedupVsNSwagGenerateFile", generateFile.Ms / emit.Ms, "0.0");
+            var (load, model) = Pair(() => bench.KuaLoad(), () => bench.KuaModel(), runs);
+            print("generator." + spec + ".loadShareOfKuaEndToEnd", load.Ms / kua.Ms, "0.00");
+            print("generator." + spec + ".stages.loadMs", load.Ms, "0.0");
+            print("generator." + spec + ".stages.modelMs", model.Ms, "0.0");
+            print("generator." + spec + ".stages.emitMs", emit.Ms, "0.0");
+        }
+
+        // Generator, incremental, largest spec.
+        {
+            var bench = new IncrementalGeneratorBenchmarks();
+            bench.Setup();
+            var (cold, unrelated) = Pair(() => bench.Cold(), () => bench.UnrelatedEdit(), 3, batchB: 20);
+            var (specEdit, _) = Pair(() => bench.SpecEdit(), () => bench.UnrelatedEdit(), 3, batchB: 20);
+            print("generator.asana.unrelatedEdit.us", unrelated.Ms * 1000, "0");
+            print("generator.asana.unrelatedEdit.percentOfCold", unrelated.Ms / cold.Ms * 100, "0.000");
+            print("generator.asana.specEdit.percentOfCold", specEdit.Ms / cold.Ms * 100, "0.0");
+        }
+
+        // Client hot path.
+        {
+            var bench = new ClientBenchmarks();
+            bench.Setup();
+            Client("getAccount", () => bench.GeneratedGetAccount(), () => bench.HandWrittenGetAccount(), () => bench.NSwagGetAccount(), 2000, print);
+            Client("list1000", () => bench.GeneratedListTransactions(), () => bench.HandWrittenListTransactions(), () => bench.NSwagListTransactions(), 20, print);
+            bench.Cleanup();
+        }
+
+        // Token handler.
+        {
+            var bench = new TokenHandlerBenchmarks();
+            bench.Setup();
+            var (bare, warm) = Pair(() => bench.NoHandler().GetAwaiter().GetResult(), () => bench.WarmToken().GetAwaiter().GetResult(), 15, batchA: 2000, batchB: 2000);
+            print("tokenHandler.warm.overheadNs", (warm.Ms - bare.Ms) * 1e6, "0");
+            print("tokenHandler.warm.extraAllocBytes", warm.Bytes - bare.Bytes, "0");
+            bench.Cleanup();
+        }
+
+        print("quick.totalSeconds", total.Elapsed.TotalSeconds, "0");
+        return 0;
+    }
+
+    private static void Client(string name, Func<Task> generated, Func<Task> handWritten, Func<Task> nswag, int batch, Action<string, double, string> print)
+    {
+        var (kua, hand) = Pair(() => generated().GetAwaiter().GetResult(), () => handWritten().GetAwaiter().GetResult(), 15, batch, batch);
+        var (kua2, ns) = Pair(() => generated().GetAwaiter().GetResult(), () => nswag().GetAwaiter().GetResult(), 15, batch, batch);
+        print("client." + name + ".kuaUs", kua.Ms * 1000, "0.00");
+        print("client." + name + ".handWrittenUs", hand.Ms * 1000, "0.00");
+        print("client." + name + ".timeRatioVsHandWritten", kua.Ms / hand.Ms, "0.00");
+        print("client." + name + ".allocRatioVsHandWritten", kua.Bytes / hand.Bytes, "0.00");
+        print("client." + name + ".nswagTimeOverKua", ns.Ms / kua2.Ms, "0.00");
+        print("client." + name + ".nswagAllocOverKua", ns.Bytes / kua2.Bytes, "0.00");
+    }
+
+    private readonly record struct Sample(double Ms, double Bytes);
+
+    /// <summary>Medians of <paramref name="runs"/> alternating runs of a and b (after one warm-up each); batches divide out.</summary>
+    private static (Sample A, Sample B) Pair(Action a, Action b, int runs, int batchA = 1, int batchB = 1)
+    {
+        Once(a, batchA);
+        Once(b, batchB);
+        var sa = new List<Sample>(runs);
+        var sb = new List<Sample>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            sa.Add(Once(a, batchA));
+            sb.Add(Once(b, batchB));
+        }
+
+        return (Median(sa), Median(sb));
+    }
+
+    private static Sample Once(Action action, int batch)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < batch; i++)
+        {
+            action();
+        }
+
+        watch.Stop();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        return new Sample(watch.Elapsed.TotalMilliseconds / batch, (double)bytes / batch);
+    }
+
+    private static Sample Median(List<Sample> samples)
+    {
+        var ms = samples.Select(s => s.Ms).Order().ToList();
+        var bytes = samples.Select(s => s.Bytes).Order().ToList();
+        return new Sample(ms[ms.Count / 2], bytes[bytes.Count / 2]);
+    }
+
+}
