@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 
 namespace Kua.Testing
 {
@@ -23,7 +24,8 @@ namespace Kua.Testing
         /// <summary>The email to log in with.</summary>
         public string Email { get; }
 
-        /// <summary>The password to log in with.</summary>
+        /// <summary>The password to log in with (left out of JSON and <see cref="ToString"/>).</summary>
+        [JsonIgnore]
         public string Password { get; }
 
         /// <summary>The display name returned by <c>GET /accounts</c>.</summary>

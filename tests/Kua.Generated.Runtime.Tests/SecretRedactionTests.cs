@@ -100,6 +100,7 @@ namespace Kua.Generated.Runtime.Tests
             texts.Add(JsonSerializer.Serialize(TokenHarness.Endpoint));
             texts.Add(TokenHarness.Endpoint.ToString());
             texts.Add(new KuaFakeUser("x@kua.test", Password).ToString());
+            texts.Add(JsonSerializer.Serialize(new KuaFakeUser("x@kua.test", Password)));
             texts.Add(provider.GetRequiredService<Kua.Generated.Runtime.DependencyInjection.KuaClientRegistration<TestClient>>().ToString());
             foreach (var exception in exceptions)
             {
