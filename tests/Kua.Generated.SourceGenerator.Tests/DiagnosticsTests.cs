@@ -1,0 +1,628 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Kua.Generated.SourceGenerator.Diagnostics;
+using Kua.Generated.SourceGenerator.Model;
+using Kua.Generated.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Kua.Generated.SourceGenerator.Tests;
+
+/// <summary>
+/// One test per KUA id: a small spec that triggers it, and the id, severity, file and line reported. The
+/// expected line is the one marked "# &lt;-" in the spec. Errors generate nothing; warnings and infos leave
+/// the rest of the spec generating code that compiles.
+/// </summary>
+public sealed class DiagnosticsTests
+{
+    private const string Marker = "# <-";
+
+    [Fact]
+    public void EveryIdHasATest()
+    {
+        var tested = typeof(DiagnosticsTests).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.GetCustomAttributes<FactAttribute>().Any())
+            .Select(m => m.Name.Split('_')[0])
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(KuaDiagnostics.All, d => Assert.Contains(d.Id, tested));
+        Assert.Equal(KuaDiagnostics.All.Count, KuaDiagnostics.All.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void KUA0001_YamlSyntaxError()
+    {
+        AssertError("KUA0001", """
+            openapi: 3.0.3
+            info:
+              title: a: b # <-
+              version: "1"
+            paths: {}
+            """);
+    }
+
+    [Fact]
+    public void KUA0001_JsonSyntaxError()
+    {
+        AssertError("KUA0001", """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "T", "version": "1" },
+              "paths": { "/a": [ } /* <- */
+            }
+            """, extension: ".json", marker: "/* <- */");
+    }
+
+    [Fact]
+    public void KUA0001_FileThatCannotBeOpened()
+    {
+        const string path = "/specs/missing.yaml";
+        var spec = new SpecFile(path, string.Empty);
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new KuaGenerator().AsSourceGenerator() },
+            new AdditionalText[] { new UnreadableAdditionalText(path) },
+            GeneratorHarness.ParseOptions(LanguageVersion.Latest),
+            GeneratorHarness.OptionsProvider(new[] { spec }));
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.CreateCompilation());
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0001", DiagnosticSeverity.Error, path, line: null);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void KUA0002_UnsupportedVersion()
+    {
+        AssertError("KUA0002", """
+            info:
+              title: Old
+              version: "1"
+            swagger: "1.2" # <-
+            paths: {}
+            """);
+    }
+
+    [Fact]
+    public void KUA0003_DocumentNSwagCannotLoad()
+    {
+        var diagnostic = AssertError("KUA0003", """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - name: x
+                      in: query
+                      required: maybe # <-
+                  responses:
+                    "200":
+                      description: ok
+            """);
+
+        Assert.DoesNotContain("position", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0004_NestedTooDeeply()
+    {
+        var deep = new string('[', 200) + new string(']', 200);
+        AssertError("KUA0004", """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths: {}
+            """ + "\nx-deep: " + deep + " " + Marker + "\n");
+    }
+
+    [Fact]
+    public void KUA0005_DanglingReference()
+    {
+        var run = AssertWarning("KUA0005", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: "#/components/schemas/Missing" # <-
+            """);
+
+        Assert.Contains("Task<global::System.Text.Json.JsonElement?> GetAAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0006_ReferenceToAnotherFile()
+    {
+        AssertWarning("KUA0006", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: "common.yaml#/components/schemas/Shared" # <-
+            """);
+    }
+
+    [Fact]
+    public void KUA0007_OperationSkipped()
+    {
+        var run = AssertWarning("KUA0007", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                post: # <-
+                  operationId: postA
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            loop:
+                              $ref: "#/components/schemas/Loop1"
+                  responses:
+                    "204":
+                      description: ok
+              /b:
+                get:
+                  operationId: getB
+                  responses:
+                    "204":
+                      description: ok
+            components:
+              schemas:
+                Loop1:
+                  $ref: "#/components/schemas/Loop2"
+                Loop2:
+                  $ref: "#/components/schemas/Loop1"
+            """);
+
+        Assert.Contains("GetBAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("PostAAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0008_SchemaGeneratedAsRawJson()
+    {
+        var run = AssertWarning("KUA0008", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                List: # <-
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/List"
+                Holder:
+                  type: object
+                  properties:
+                    list:
+                      $ref: "#/components/schemas/List"
+            """);
+
+        Assert.Contains("JsonElement", run.Source(".Holder.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0009_ConstructAdapted()
+    {
+        AssertWarning("KUA0009", DiagnosticSeverity.Info, """
+            openapi: 3.1.0
+            info: { title: T, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Value:
+                  type: object
+                  properties:
+                    either:
+                      type: [string, integer] # <-
+            """);
+    }
+
+    [Fact]
+    public void KUA0010_Webhooks()
+    {
+        AssertWarning("KUA0010", DiagnosticSeverity.Info, """
+            openapi: 3.1.0
+            info: { title: T, version: "1" }
+            webhooks: # <-
+              newPet:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          $ref: "#/components/schemas/Pet"
+                  responses:
+                    "200":
+                      description: ok
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    name:
+                      type: string
+            """);
+    }
+
+    [Fact]
+    public void KUA0011_CallbacksIgnored()
+    {
+        AssertWarning("KUA0011", DiagnosticSeverity.Info, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /subscribe:
+                post:
+                  operationId: subscribe
+                  callbacks: # <-
+                    onEvent:
+                      "{$request.body#/url}":
+                        post:
+                          responses:
+                            "200":
+                              description: ok
+                  responses:
+                    "204":
+                      description: ok
+            """);
+    }
+
+    [Fact]
+    public void KUA0012_LinksIgnored()
+    {
+        AssertWarning("KUA0012", DiagnosticSeverity.Info, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /users:
+                post:
+                  operationId: createUser
+                  responses: # <-
+                    "201":
+                      description: ok
+                      links:
+                        GetUser:
+                          operationId: getUser
+              /users/{id}:
+                get:
+                  operationId: getUser
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    "204":
+                      description: ok
+            """);
+    }
+
+    [Fact]
+    public void KUA0013_TokenEndpointIncomplete()
+    {
+        var run = AssertWarning("KUA0013", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /token:
+                get: # <-
+                  operationId: getToken
+                  x-kua-token-endpoint: true
+                  responses:
+                    "200":
+                      description: ok
+            """);
+
+        Assert.DoesNotContain("TokenEndpoint {", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0014_InvalidNamespace()
+    {
+        const string path = "/specs/KUA0014.yaml";
+        var run = GeneratorHarness.Run(new[] { new SpecFile(path, Minimal, Namespace: "2 bad.name!") });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0014", DiagnosticSeverity.Warning, path, line: null);
+        Assert.Contains("'_2Bad.Name'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.All(run.Sources, s => Assert.Contains("namespace _2Bad.Name", s.Source, StringComparison.Ordinal));
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void KUA0014_InvalidClientName()
+    {
+        const string path = "/specs/KUA0014.yaml";
+        var run = GeneratorHarness.Run(new[] { new SpecFile(path, Minimal, ClientName: "my client") });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0014", DiagnosticSeverity.Warning, path, line: null);
+        Assert.Contains("class MyClientClient", run.Source("MyClientClient.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void KUA0015_CyclicInheritance()
+    {
+        AssertWarning("KUA0015", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                A:
+                  allOf:
+                    - $ref: "#/components/schemas/B"
+                    - type: object
+                      properties: { a: { type: string } }
+                B:
+                  allOf:
+                    - $ref: "#/components/schemas/A" # <-
+                    - type: object
+                      properties: { b: { type: string } }
+            """);
+    }
+
+    [Fact]
+    public void KUA0016_DuplicateOperationId()
+    {
+        var run = AssertWarning("KUA0016", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: fetch
+                  responses:
+                    "204":
+                      description: ok
+              /b:
+                get: # <-
+                  operationId: fetch
+                  responses:
+                    "204":
+                      description: ok
+            """);
+
+        Assert.Contains("FetchAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("FetchGetAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0017_NoOperationId()
+    {
+        var run = AssertWarning("KUA0017", DiagnosticSeverity.Info, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /pets/{petId}/photos:
+                get: # <-
+                  parameters:
+                    - { name: petId, in: path, required: true, schema: { type: string } }
+                  responses:
+                    "204":
+                      description: ok
+            """);
+
+        Assert.Contains("GetPetsByPetIdPhotosAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0018_NoResponses()
+    {
+        AssertWarning("KUA0018", DiagnosticSeverity.Info, """
+            openapi: 3.1.0
+            info: { title: T, version: "1" }
+            paths:
+              /ping:
+                post: # <-
+                  operationId: ping
+            """);
+    }
+
+    [Fact]
+    public void KUA0019_MultipleTokenEndpoints()
+    {
+        var run = AssertWarning("KUA0019", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /login:
+                post:
+                  operationId: login
+                  x-kua-token-endpoint: true
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: { $ref: "#/components/schemas/Credentials" }
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/Token" }
+              /login2:
+                post: # <-
+                  operationId: loginAgain
+                  x-kua-token-endpoint: true
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: { $ref: "#/components/schemas/Credentials" }
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/Token" }
+            components:
+              schemas:
+                Credentials:
+                  type: object
+                  required: [email, password]
+                  properties:
+                    email: { type: string }
+                    password: { type: string, format: password }
+                Token:
+                  type: object
+                  required: [accessToken]
+                  properties:
+                    accessToken: { type: string }
+            """);
+
+        Assert.Contains("new global::Kua.Generated.KuaTokenEndpoint(\"login\", \"login\"", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The closest honest trigger: two KuaOpenApi items with the same namespace and client name. The
+    /// diagnostic names the later file; it has no line (the conflict is with the item's metadata).
+    /// </summary>
+    [Fact]
+    public void KUA0020_TwoSpecsWithTheSameNamespaceAndClientName()
+    {
+        var kua = File.ReadAllText(TestPaths.KuaSpec);
+        var run = GeneratorHarness.Run(new[] { new SpecFile("/a/kua.yaml", kua, "Kua", "KuaClient"), new SpecFile("/b/kua.yaml", kua, "Kua", "KuaClient") });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0020", DiagnosticSeverity.Error, "/b/kua.yaml", line: null);
+        Assert.Contains("'/a/kua.yaml'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(7, run.Sources.Length);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void KUA0020_TwoSpecsDeclaringTheSameTypeInOneNamespace()
+    {
+        var kua = File.ReadAllText(TestPaths.KuaSpec);
+        var run = GeneratorHarness.Run(new[] { new SpecFile("/a/kua.yaml", kua, "Kua", "AClient"), new SpecFile("/b/kua.yaml", kua, "Kua", "BClient") });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0020", DiagnosticSeverity.Error, "/b/kua.yaml", line: null);
+        Assert.Contains("'Kua.Account'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("BClient", StringComparison.Ordinal));
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void KUA0020_TwoSpecsWithTheSameClientNameInDifferentNamespaces()
+    {
+        var kua = File.ReadAllText(TestPaths.KuaSpec);
+        var run = GeneratorHarness.Run(new[] { new SpecFile("/a/kua.yaml", kua, "Kua.A", "KuaClient"), new SpecFile("/b/kua.yaml", kua, "Kua.B", "KuaClient") });
+
+        // Both would declare Microsoft.Extensions.DependencyInjection.KuaClientServiceCollectionExtensions.AddKuaClient.
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0020", DiagnosticSeverity.Error, "/b/kua.yaml", line: null);
+        Assert.Contains("KuaClientServiceCollectionExtensions", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void KUA0020_NotReportedForSpecsThatDoNotCollide()
+    {
+        var kua = File.ReadAllText(TestPaths.KuaSpec);
+        var run = GeneratorHarness.Run(new[] { new SpecFile("/a/kua.yaml", kua, "Kua.A", "AClient"), new SpecFile("/b/kua.yaml", kua, "Kua.B", "BClient") });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(14, run.Sources.Length);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    /// <summary>
+    /// KUA0099 is the parse step's last resort for a bug of ours; no input triggers it while the generator
+    /// has no such bug. This checks the descriptor and that an internal-error record becomes a located error.
+    /// </summary>
+    [Fact]
+    public void KUA0099_InternalErrorIsALocatedError()
+    {
+        var info = new DiagnosticInfo("KUA0099", new EquatableArray<string>(new[] { "NullReferenceException", "boom" }), "/specs/x.yaml", 3, 5);
+
+        var diagnostic = DiagnosticFactory.Create(info);
+
+        AssertDiagnostic(diagnostic, "KUA0099", DiagnosticSeverity.Error, "/specs/x.yaml", line: 3);
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains("NullReferenceException", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.True(diagnostic.Descriptor.IsEnabledByDefault);
+    }
+
+    private const string Minimal = """
+        openapi: 3.0.3
+        info: { title: T, version: "1" }
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "204":
+                  description: ok
+        """;
+
+    private static Diagnostic AssertError(string id, string text, string extension = ".yaml", string marker = Marker)
+    {
+        var path = "/specs/" + id + extension;
+        var run = GeneratorHarness.Run(new[] { new SpecFile(path, text) });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        AssertDiagnostic(diagnostic, id, DiagnosticSeverity.Error, path, MarkedLine(text, marker));
+        Assert.Empty(run.Sources);
+        return diagnostic;
+    }
+
+    private static GeneratorRun AssertWarning(string id, DiagnosticSeverity severity, string text)
+    {
+        var path = "/specs/" + id + ".yaml";
+        var run = GeneratorHarness.Run(new[] { new SpecFile(path, text) });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        AssertDiagnostic(diagnostic, id, severity, path, MarkedLine(text, Marker));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.NotEmpty(run.Sources);
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+        return run;
+    }
+
+    /// <param name="line">1-based; null when the generator knows no line (the diagnostic is on the file).</param>
+    private static void AssertDiagnostic(Diagnostic diagnostic, string id, DiagnosticSeverity severity, string path, int? line)
+    {
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        Assert.Equal(line ?? 1, span.StartLinePosition.Line + 1);
+        Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage()));
+    }
+
+    private static int MarkedLine(string text, string marker)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var marked = lines.Select((l, i) => (l, i)).Where(p => p.l.Contains(marker, StringComparison.Ordinal)).ToList();
+        Assert.True(marked.Count == 1, "The spec must mark exactly one line with " + marker);
+        return marked[0].i + 1;
+    }
+
+    /// <summary>An additional file whose text cannot be read (GetText returns null, as for a missing file).</summary>
+    private sealed class UnreadableAdditionalText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText? GetText(CancellationToken cancellationToken = default) => null;
+    }
+}
