@@ -188,6 +188,14 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 return;
             }
 
+            if (context == Context.Schema && token is JValue boolean && boolean.Type == JTokenType.Boolean && !IsBooleanKeyword(boolean))
+            {
+                // A 3.1 boolean schema (a property, an allOf entry, items…): NSwag reads only objects.
+                var schema = (bool)boolean ? new JObject() : new JObject { ["not"] = new JObject() };
+                boolean.Replace(schema);
+                token = schema;
+            }
+
             if (!(token is JObject obj))
             {
                 return;
@@ -339,6 +347,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     return Context.Opaque;
             }
         }
+
+        /// <summary>Keywords whose boolean form NSwag reads itself (<c>additionalProperties: false</c>).</summary>
+        private static bool IsBooleanKeyword(JValue value) =>
+            value.Parent is JProperty property && (property.Name == "additionalProperties" || property.Name == "additionalItems");
 
         private static bool IsValidParameter(JObject parameter) =>
             parameter["name"] is JValue name && name.Type == JTokenType.String &&
@@ -545,15 +557,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 else if (schema["contentMediaType"] is JValue media && string.Equals((string?)media, "application/octet-stream", StringComparison.OrdinalIgnoreCase))
                 {
                     schema["format"] = "binary";
-                }
-            }
-
-            // A 3.1 schema may be a boolean; NSwag reads only objects.
-            foreach (var key in new[] { "items", "additionalProperties", "not" })
-            {
-                if (schema[key] is JValue boolean && boolean.Type == JTokenType.Boolean && key != "additionalProperties")
-                {
-                    schema[key] = (bool)boolean ? new JObject() : new JObject { ["not"] = new JObject() };
                 }
             }
 
