@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -261,7 +262,7 @@ namespace Kua.Generated.Runtime.Authentication
                 var delay = RetryDelay(attempt, failure.RetryAfter);
                 if (delay > _settings.MaxLoginRetryDelay)
                 {
-                    throw failure;
+                    ExceptionDispatchInfo.Capture(failure).Throw();
                 }
 
                 AuthenticationLog.LoginRetrying(_logger, attempt, _settings.BaseAddress, failure, delay);
