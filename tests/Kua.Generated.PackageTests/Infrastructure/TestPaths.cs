@@ -1,0 +1,29 @@
+using System.Reflection;
+
+namespace Kua.Generated.PackageTests.Infrastructure;
+
+/// <summary>Where the repository and the shared OpenAPI corpus are.</summary>
+internal static class TestPaths
+{
+    /// <summary>The repository root, baked into the test assembly at build time.</summary>
+    public static string RepositoryRoot { get; } =
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+
+    /// <summary>The one package users add.</summary>
+    public static string PackageProject => Path.Combine(RepositoryRoot, "src", "Kua.Generated", "Kua.Generated.csproj");
+
+    /// <summary>../shared/openapi-corpus beside the repository (as CI lays it out).</summary>
+    public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "openapi-corpus"));
+
+    /// <summary>A file of the corpus; fails clearly when the corpus is not beside the repository.</summary>
+    public static string CorpusFile(string name)
+    {
+        var path = Path.Combine(Corpus, name);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("The OpenAPI corpus must lie at ../shared/openapi-corpus beside the repository.", path);
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Kua.Generated.PackageTests.Infrastructure;
+
+namespace Kua.Generated.PackageTests;
+
+/// <summary>
+/// (c) Editing the consumer's spec and running `dotnet build` regenerates the client: an added operation becomes a
+/// method that compiles and runs, a removed one makes code calling it fail to compile (CS1061). Same folder, same
+/// build servers, no clean and no `dotnet build-server shutdown` in between.
+/// </summary>
+[Collection(Collections.Regeneration)]
+[Trait("Category", "Package")]
+public sealed class RegenerationTests(PackageFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AddedOperationCompilesAndRunsAndRemovedOperationFailsToCompile()
+    {
+        using var consumer = Consumer.Create(fixture.Package, "regeneration", output);
+        await consumer.NewAsync("console", "App");
+        await consumer.AddPackageAsync("App");
+        var spec = PetstoreSpec.Text;
+        consumer.WriteFile("App", "petstore.yaml", spec);
+        consumer.AddToProject("App", """<ItemGroup><KuaOpenApi Include="petstore.yaml" Namespace="Petstore.Api" ClientName="PetstoreClient" /></ItemGroup>""");
+        consumer.WriteFile("App", "Program.cs", ConsumerPrograms.PetVaccinations);
+        var vaccinationsLine = PetstoreSpec.LineOf(ConsumerPrograms.PetVaccinations, "ListVaccinationsAsync(");
+        var showLine = PetstoreSpec.LineOf(ConsumerPrograms.PetVaccinations, "ShowPetByIdAsync(");
+
+        // 1. The spec has no listVaccinations yet: calling it does not compile.
+        var before = (await consumer.BuildAsync("App")).AssertFailure();
+        AssertOnlyMissingMethod(before, "ListVaccinationsAsync", vaccinationsLine);
+
+        // 2. Add the operation to the spec: the method exists and talks to the server.
+        spec = PetstoreSpec.AddVaccinations(spec);
+        consumer.WriteFile("App", "petstore.yaml", spec);
+        var added = (await consumer.BuildAsync("App")).AssertSuccess();
+        BuildOutput.AssertNoWarnings(added);
+
+        await using var petstore = await PetstoreServer.StartAsync();
+        var pet = petstore.Pets[2];
+        var id = pet.Id.ToString(CultureInfo.InvariantCulture);
+        var environment = new Dictionary<string, string>(petstore.Environment) { ["PETSTORE_E2E_PET_ID"] = id };
+        var run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
+        var expected = new[] { "shown: " + id + " " + pet.Name, "vaccinations: " + string.Join(",", pet.Vaccinations) };
+        Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
+        Assert.Equal(new[] { "GET /v1/pets/" + id, "GET /v1/pets/" + id + "/vaccinations" }, petstore.Requests);
+
+        // 3. Remove showPetById from the spec: the code calling it no longer compiles, and nothing else breaks.
+        consumer.WriteFile("App", "petstore.yaml", PetstoreSpec.RemovePath(spec, "/pets/{petId}"));
+        var removed = (await consumer.BuildAsync("App")).AssertFailure();
+        AssertOnlyMissingMethod(removed, "ShowPetByIdAsync", showLine);
+    }
+
+    /// <summary>The build failed only because PetsClient lacks the method, at the line of Program.cs that calls it.</summary>
+    private static void AssertOnlyMissingMethod(CommandResult build, string method, int line)
+    {
+        var errors = BuildOutput.Diagnostics(build).Where(d => d.Severity == "error").ToList();
+        var error = Assert.Single(errors);
+        Assert.True(
+            error.Id == "CS1061" && Path.GetFileName(error.File) == "Program.cs" && error.Line == line &&
+            error.Message.Contains("'PetsClient'", StringComparison.Ordinal) && error.Message.Contains("'" + method + "'", StringComparison.Ordinal),
+            "Expected CS1061 for PetsClient." + method + " at Program.cs line " + line + ", got " + error + Environment.NewLine + build.Describe());
+    }
+}
