@@ -19,6 +19,9 @@ namespace Kua.Generated.Runtime.Authentication
     {
         private const string AttachedKey = "Kua.Generated.TokenAttached";
 
+        /// <summary>The marker's value, boxed once (setting a bool through HttpRequestOptions boxes it on every request).</summary>
+        private static readonly object AttachedValue = true;
+
         private readonly TokenCache _cache;
         private readonly bool _ownsCache;
         private readonly LoginSender _sender;
@@ -165,12 +168,8 @@ namespace Kua.Generated.Runtime.Authentication
         {
             target = current;
             keepsBody = false;
-            var location = response.Headers.Location;
-            if (location is null)
-            {
-                return false;
-            }
 
+            // The status first: most replies are not redirects, and their headers need not be looked at.
             switch ((int)response.StatusCode)
             {
                 case 301:
@@ -187,6 +186,12 @@ namespace Kua.Generated.Runtime.Authentication
                     break;
                 default:
                     return false;
+            }
+
+            var location = response.Headers.Location;
+            if (location is null)
+            {
+                return false;
             }
 
             if (!location.IsAbsoluteUri)
@@ -211,9 +216,9 @@ namespace Kua.Generated.Runtime.Authentication
         private static void MarkAttached(HttpRequestMessage request)
         {
 #if NET5_0_OR_GREATER
-            request.Options.Set(new HttpRequestOptionsKey<bool>(AttachedKey), true);
+            ((System.Collections.Generic.IDictionary<string, object?>)request.Options)[AttachedKey] = AttachedValue;
 #else
-            request.Properties[AttachedKey] = true;
+            request.Properties[AttachedKey] = AttachedValue;
 #endif
         }
 

@@ -52,15 +52,32 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="completionOption">When the returned task completes.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The reply; the caller disposes it.</returns>
-        public async Task<HttpResponseMessage> SendAsync(
+        public Task<HttpResponseMessage> SendAsync(
             HttpRequestMessage request,
             string operationId,
             HttpCompletionOption completionOption,
             CancellationToken cancellationToken)
         {
+            Task<HttpResponseMessage> sending;
             try
             {
-                return await HttpClient.SendAsync(request, completionOption, cancellationToken).ConfigureAwait(false);
+                sending = HttpClient.SendAsync(request, completionOption, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // Some HttpClient implementations throw before a task exists: map it as if the task had failed.
+                sending = Faulted(ex);
+            }
+
+            // A reply that is already there (in-memory handlers, caches) goes back as it is, without another task.
+            return sending.Status == TaskStatus.RanToCompletion ? sending : AwaitReplyAsync(sending, operationId, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> AwaitReplyAsync(Task<HttpResponseMessage> sending, string operationId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await sending.ConfigureAwait(false);
             }
             catch (HttpRequestException ex)
             {
@@ -71,6 +88,13 @@ namespace Kua.Generated.Runtime.Http
                 // HttpClient reports its own Timeout as a cancellation the caller did not ask for.
                 throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' timed out after " + HttpClient.Timeout + ".", innerException: ex);
             }
+        }
+
+        private static Task<HttpResponseMessage> Faulted(Exception exception)
+        {
+            var failed = new TaskCompletionSource<HttpResponseMessage>();
+            failed.SetException(exception);
+            return failed.Task;
         }
 
         /// <summary>Disposes the <see cref="HttpClient"/> when the pipeline created it.</summary>

@@ -259,7 +259,8 @@ namespace Kua.Generated.Runtime.Http
             return encoding.GetString(buffer, start, length - start);
         }
 
-        private static async Task<PooledBody> ReadPooledAsync(HttpResponseMessage response, CancellationToken cancellationToken, int limit = int.MaxValue)
+        // A ValueTask: a body that is already buffered (the usual case for small replies) is read without a task.
+        private static async ValueTask<PooledBody> ReadPooledAsync(HttpResponseMessage response, CancellationToken cancellationToken, int limit = int.MaxValue)
         {
             if (response.Content is null)
             {
@@ -273,7 +274,8 @@ namespace Kua.Generated.Runtime.Http
 #endif
             using (stream)
             {
-                var declared = response.Content.Headers.ContentLength;
+                // A seekable stream knows its length without computing the Content-Length header (which allocates).
+                var declared = stream.CanSeek ? stream.Length - stream.Position : response.Content.Headers.ContentLength;
                 var size = declared.HasValue && declared.Value > 0 && declared.Value < 64 * 1024 * 1024 ? (int)declared.Value + 1 : 16 * 1024;
                 var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(size, limit == int.MaxValue ? size : limit + 1));
                 var length = 0;
@@ -294,7 +296,12 @@ namespace Kua.Generated.Runtime.Http
                             buffer = larger;
                         }
 
+#if NET5_0_OR_GREATER
+                        // The Memory overload returns a ValueTask: no task per read when data is already there.
+                        var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+#else
                         var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+#endif
                         if (read == 0)
                         {
                             break;
