@@ -3,10 +3,16 @@ using BenchmarkDotNet.Running;
 using Kua.Generated.Benchmarks;
 
 // Full run (BenchmarkDotNet):  dotnet run -c Release --project tests/Kua.Generated.Benchmarks -- --filter '*'
-// Headline ratios in < 2 min:  dotnet run -c Release --project tests/Kua.Generated.Benchmarks -- --quick
+// For a profiler:             dotnet run -c Release --project tests/Kua.Generated.Benchmarks -- --loop kua-e2e:asana 20
+// Headline ratios in < 2 min:  dotnet run -c Release --project tests/Kua.Generated.Benchmarks -- --quick [client|generator]
 if (args.Contains("--quick", StringComparer.Ordinal))
 {
-    return QuickRun.Run(Console.Out);
+    return QuickRun.Run(Console.Out, args.Where(a => a != "--quick").ToArray());
+}
+
+if (args.Length >= 2 && args[0] == "--loop")
+{
+    return ProfileLoop.Run(args[1], args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, Console.Out);
 }
 
 var config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);

@@ -16,11 +16,15 @@ public class TokenHandlerBenchmarks
     private readonly Uri _uri = new(ClientBenchmarks.BaseAddress, "accounts");
     private HttpClient _bare = null!;
     private HttpClient _withToken = null!;
+    private InMemoryHandler _handler = null!;
+
+    /// <summary>Logins the fake server saw (one: every benchmarked request must reuse the warm token).</summary>
+    public int Logins => _handler.Logins;
 
     [GlobalSetup]
     public void Setup()
     {
-        var handler = new InMemoryHandler();
+        var handler = _handler = new InMemoryHandler();
         _bare = new HttpClient(handler, disposeHandler: false) { BaseAddress = ClientBenchmarks.BaseAddress };
         _withToken = KuaHttpClientFactory.Create(
             new KuaClientOptions { BaseAddress = ClientBenchmarks.BaseAddress, Email = "demo@kua.test", Password = "bench-password", PrimaryHandler = handler },
