@@ -49,6 +49,8 @@ internal static class QuickRun
             print("generator." + spec + ".endToEnd.nswagMs", nswag.Ms, "0.0");
             print("generator." + spec + ".endToEnd.speedupVsNSwag", nswag.Ms / kua.Ms, "0.00");
             print("generator." + spec + ".endToEnd.allocRatioVsNSwag", kua.Bytes / nswag.Bytes, "0.00");
+            print("generator." + spec + ".generatedChars.kua", bench.KuaEmit(), "0");
+            print("generator." + spec + ".generatedChars.nswag", bench.NSwagGenerateFile(), "0");
             var (emit, generateFile) = Pair(() => bench.KuaEmit(), () => bench.NSwagGenerateFile(), runs);
             print("generator." + spec + ".emit.speedupVsNSwagGenerateFile", generateFile.Ms / emit.Ms, "0.0");
             var (load, model) = Pair(() => bench.KuaLoad(), () => bench.KuaModel(), runs);

@@ -13,6 +13,8 @@ namespace Kua.Generated.Benchmarks.Client;
 /// (System.Text.Json flavour), all from bench.openapi.yaml and all over the same HttpClient.
 /// </summary>
 [MemoryDiagnoser]
+[MediumRunJob]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class ClientBenchmarks

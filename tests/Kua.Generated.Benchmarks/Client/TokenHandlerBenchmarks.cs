@@ -9,6 +9,8 @@ namespace Kua.Generated.Benchmarks.Client;
 /// bare HttpClient over the same in-memory handler. The difference is the handler's overhead.
 /// </summary>
 [MemoryDiagnoser]
+[MediumRunJob]
+[MedianColumn]
 public class TokenHandlerBenchmarks
 {
     public static readonly KuaTokenEndpoint Endpoint = new("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType");

@@ -15,6 +15,8 @@ namespace Kua.Generated.Benchmarks.Generator;
 /// load), Generate (our model + emit, and emit alone, vs GenerateFile()).
 /// </summary>
 [MemoryDiagnoser]
+[ShortRunJob]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
 [CategoriesColumn]
 public class ColdGeneratorBenchmarks

@@ -11,6 +11,8 @@ namespace Kua.Generated.Benchmarks.Generator;
 /// (one schema's description). The cold run is the baseline.
 /// </summary>
 [MemoryDiagnoser]
+[MediumRunJob]
+[MedianColumn]
 public class IncrementalGeneratorBenchmarks
 {
     private CSharpCompilation _compilation = null!;
