@@ -39,7 +39,10 @@ namespace Kua.Generated.SourceGenerator.Model
         bool Deprecated,
         string? DefaultValue);
 
-    /// <summary>A discriminator on a base class: the property and the value each subtype is written with.</summary>
+    /// <summary>
+    /// A discriminator on a base class: the property and the value each subtype is written with; deeper
+    /// subtypes come first, so a writer that tests each type in turn never stops at a subtype's base.
+    /// </summary>
     internal sealed record DiscriminatorModel(string PropertyName, EquatableArray<DiscriminatorMapping> Mappings);
 
     /// <summary>A discriminator value and the type it selects.</summary>

@@ -528,7 +528,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         private void BuildEnum(TypeBuilder builder)
         {
             var schema = builder.Schema;
-            var names = NamesFromExtensions(schema);
+            var names = EnumNames(builder);
             var scope = new NameScope(StringComparer.Ordinal, ReservedMemberNames.Concat(new[] { builder.Name }));
             var values = new HashSet<string>(StringComparer.Ordinal);
             var index = -1;
@@ -574,15 +574,25 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
         }
 
-        private static List<string>? NamesFromExtensions(JsonSchema schema)
+        /// <summary>Member names from x-enumNames, x-enum-varnames or x-enum-names, by position.</summary>
+        private List<string>? EnumNames(TypeBuilder builder)
         {
+            var schema = builder.Schema;
             if (schema.EnumerationNames != null && schema.EnumerationNames.Count > 0)
             {
                 return schema.EnumerationNames.ToList();
             }
 
+            // NJsonSchema keeps x-enumNames only and swallows the other two, so they are read from the spec tree.
+            var (node, complete) = SpecLines.Resolve(_root, builder.Pointer);
+            var raw = complete ? node as JObject : null;
             foreach (var key in new[] { "x-enum-varnames", "x-enumNames", "x-enum-names" })
             {
+                if (raw?[key] is JArray names)
+                {
+                    return names.Select(v => v.Type == JTokenType.String ? (string)v! : v.ToString()).ToList();
+                }
+
                 if (schema.ExtensionData != null && schema.ExtensionData.TryGetValue(key, out var value))
                 {
                     if (value is JArray array)
@@ -673,12 +683,13 @@ namespace Kua.Generated.SourceGenerator.Parsing
             {
                 var explicitMappings = type.Schema.DiscriminatorObject?.Mapping ?? new Dictionary<string, JsonSchema>();
                 var mapped = new HashSet<TypeBuilder>();
+                var mappings = new List<(DiscriminatorMapping Mapping, TypeBuilder Derived)>();
                 foreach (var mapping in explicitMappings.OrderBy(m => m.Key, StringComparer.Ordinal))
                 {
                     var target = Actual(mapping.Value, type.Pointer + "/discriminator/mapping");
                     if (target != null && _typesBySchema.TryGetValue(target, out var derived) && !ReferenceEquals(derived, type) && InheritsFrom(derived, type))
                     {
-                        type.Mappings.Add(new DiscriminatorMapping(mapping.Key, derived.Name));
+                        mappings.Add((new DiscriminatorMapping(mapping.Key, derived.Name), derived));
                         mapped.Add(derived);
                         derived.DiscriminatorValue ??= mapping.Key;
                     }
@@ -686,10 +697,24 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
                 foreach (var derived in _types.Where(t => t.Kind == TypeKind.Object && !ReferenceEquals(t, type) && InheritsFrom(t, type) && !mapped.Contains(t)).OrderBy(t => t.Name, StringComparer.Ordinal))
                 {
-                    type.Mappings.Add(new DiscriminatorMapping(derived.SchemaName, derived.Name));
+                    mappings.Add((new DiscriminatorMapping(derived.SchemaName, derived.Name), derived));
                     derived.DiscriminatorValue ??= derived.SchemaName;
                 }
+
+                // Deepest subtypes first: the writer tests 'value is T' in this order, so Lion must come before Cat.
+                type.Mappings.AddRange(mappings.OrderByDescending(m => Depth(m.Derived)).Select(m => m.Mapping));
             }
+        }
+
+        private static int Depth(TypeBuilder type)
+        {
+            var depth = 0;
+            for (var current = type.Base; current != null && depth < 1000; current = current.Base)
+            {
+                depth++;
+            }
+
+            return depth;
         }
 
         private EquatableArray<TypeModel> FinishTypes()
