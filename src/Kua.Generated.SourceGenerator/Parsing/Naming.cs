@@ -227,9 +227,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 return name;
             }
 
+            // "V1" and "v1" become V1 and V1_2: V12 would read as another number.
+            var separator = char.IsDigit(name[name.Length - 1]) ? "_" : string.Empty;
             for (var i = 2; ; i++)
             {
-                var candidate = name + i.ToString(CultureInfo.InvariantCulture);
+                var candidate = name + separator + i.ToString(CultureInfo.InvariantCulture);
                 if (_taken.Add(candidate))
                 {
                     return candidate;
