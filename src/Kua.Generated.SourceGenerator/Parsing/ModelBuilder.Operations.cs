@@ -208,7 +208,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var methodName = methodNames.Claim(methodBase + "Async");
             var parameterNames = new NameScope(StringComparer.Ordinal, OperationLocals);
 
-            var parameters = BuildParameters(operation, methodBase, pointer, parameterNames);
+            var parameters = BuildParameters(operation, path, methodBase, pointer, parameterNames);
             var body = BuildBody(operation, methodBase, pointer, parameterNames, out var sensitive);
             var (result, errors) = BuildResponses(operation, methodBase, pointer, raw);
 
@@ -252,7 +252,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             return security is null || (security is JArray requirements && requirements.Count == 0);
         }
 
-        private List<ParameterModel> BuildParameters(OpenApiOperation operation, string methodBase, string pointer, NameScope names)
+        private List<ParameterModel> BuildParameters(OpenApiOperation operation, string path, string methodBase, string pointer, NameScope names)
         {
             var result = new List<ParameterModel>();
             var index = -1;
@@ -309,8 +309,19 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     ObjectFields(type)));
             }
 
-            // Required parameters first, in declaration order, so optional ones can default to null.
-            return result.Where(p => p.Required).Concat(result.Where(p => !p.Required)).ToList();
+            // Path parameters first, in the order the path names them (NSwag lists the path item's own after the
+            // operation's); then the other required ones and last the optional ones, which default to null.
+            var pathParameters = result.Where(p => p.Location == ParameterLocation.Path).OrderBy(p => PositionInPath(path, p.Name));
+            return pathParameters
+                .Concat(result.Where(p => p.Required && p.Location != ParameterLocation.Path))
+                .Concat(result.Where(p => !p.Required && p.Location != ParameterLocation.Path))
+                .ToList();
+        }
+
+        private static int PositionInPath(string path, string name)
+        {
+            var position = path.IndexOf("{" + name + "}", StringComparison.Ordinal);
+            return position < 0 ? int.MaxValue : position;
         }
 
         private bool IsAllowReserved(string pointer) =>
