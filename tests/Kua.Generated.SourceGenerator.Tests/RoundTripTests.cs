@@ -245,6 +245,23 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void SubtypeOfASubtypeKeepsItsOwnMembers()
+    {
+        var json = KuaJson.Serialize<Pet>(new Kitten { AgeInWeeks = 9, Indoor = true, Name = "Tom" }, PetJsonConverter.Instance);
+
+        using (var document = JsonDocument.Parse(json))
+        {
+            Assert.Equal("kitten", document.RootElement.GetProperty("petType").GetString());
+            Assert.Equal(9, document.RootElement.GetProperty("ageInWeeks").GetInt32());
+            Assert.True(document.RootElement.GetProperty("indoor").GetBoolean());
+        }
+
+        var kitten = Assert.IsType<Kitten>(KuaJson.Deserialize(json, PetJsonConverter.Instance));
+        Assert.Equal(9, kitten.AgeInWeeks);
+        Assert.True(kitten.Indoor);
+    }
+
+    [Fact]
     public void UnionDoesNotSilentlyPickAVariant()
     {
         var text = Read("""{"id":"r1","name":"n","count":1,"big":2,"value":"abc"}""").Value!;
