@@ -73,6 +73,15 @@ public sealed class CompileTests
     }
 
     [Fact]
+    public void XNullableMakesARequiredSwagger2PropertyNullable()
+    {
+        var stored = Run("swagger2.yaml", Target.Net80).Source(".Stored.g.cs");
+
+        Assert.Contains("public required string? Owner { get; set; }", stored, StringComparison.Ordinal);
+        Assert.Contains("public required string Name { get; set; }", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TargetsWithoutDateOnlyGetDateTime()
     {
         var old = Run("formats.yaml", Target.NetStandard20Latest).Source(".Sample.g.cs");

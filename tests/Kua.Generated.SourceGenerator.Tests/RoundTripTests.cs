@@ -205,6 +205,28 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void FormatsRoundTrip()
+    {
+        const string json = """{"uuid":"0f8fad5b-d9cb-469f-a165-70867728950e","uri":"https://example.test/a?b=c","bytes":"AAEC/w==","time":"13:45:30.5","duration":"P1DT2H3M4S","single":1.5,"number":-0.25,"date":"0001-01-01"}""";
+
+        var formats = KuaJson.Deserialize(json, FormatsJsonConverter.Instance);
+
+        Assert.Equal(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), formats.Uuid);
+        Assert.Equal(new Uri("https://example.test/a?b=c"), formats.Uri);
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, formats.Bytes);
+        Assert.Equal(new TimeOnly(13, 45, 30, 500), formats.Time);
+        Assert.Equal(new TimeSpan(1, 2, 3, 4), formats.Duration);
+        Assert.Equal(1.5f, formats.Single);
+        Assert.Equal(-0.25, formats.Number);
+        Assert.Equal(DateOnly.MinValue, formats.Date);
+        var again = KuaJson.Deserialize(KuaJson.Serialize(formats, FormatsJsonConverter.Instance), FormatsJsonConverter.Instance);
+        Assert.Equal(KuaJson.Serialize(formats, FormatsJsonConverter.Instance), KuaJson.Serialize(again, FormatsJsonConverter.Instance));
+        Assert.Equal(formats.Time, again.Time);
+        Assert.Equal(formats.Duration, again.Duration);
+        Assert.Equal(formats.Bytes, again.Bytes);
+    }
+
+    [Fact]
     public void DiscriminatorSelectsTheSubtype()
     {
         var dog = KuaJson.Deserialize("""{"barks":true,"name":"Rex","petType":"dog"}""", PetJsonConverter.Instance);
