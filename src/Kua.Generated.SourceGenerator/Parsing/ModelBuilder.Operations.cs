@@ -293,6 +293,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     type = new TypeRef(TypeKind.String, Nullable: type.Nullable);
                 }
 
+                if (location == ParameterLocation.Path)
+                {
+                    // A path segment always has a value, whatever the schema says about null.
+                    type = type.WithNullable(false);
+                }
+
                 var (style, explode) = StyleOf(parameter, location);
                 var required = parameter.IsRequired || location == ParameterLocation.Path;
                 result.Add(new ParameterModel(
