@@ -160,7 +160,7 @@ namespace Consumer
 
         /// <summary>Calls GET /reports/{year}.</summary>
         /// <remarks>GET /reports/{year} (operationId: getReport).</remarks>
-        /// <param name="year">The <c>year</c> path parameter.</param>
+        /// <param name="year">Nullable in the schema, but a path segment always has a value.</param>
         /// <param name="flag">The <c>flag</c> query parameter.</param>
         /// <param name="ratio">The <c>ratio</c> query parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
