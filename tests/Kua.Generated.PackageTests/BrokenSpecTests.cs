@@ -25,6 +25,7 @@ public sealed class BrokenSpecTests(PackageFixture fixture, ITestOutputHelper ou
 
         // A good build first, so the compiler server has run the generator on this project before.
         (await consumer.BuildAsync("App")).AssertSuccess();
+        CompilerServer.AssertRunning();
 
         var broken = PetstoreSpec.BreakSummary(good, out var line, out var column);
         consumer.WriteFile("App", "petstore.yaml", broken);

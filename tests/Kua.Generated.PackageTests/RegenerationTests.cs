@@ -28,6 +28,7 @@ public sealed class RegenerationTests(PackageFixture fixture, ITestOutputHelper 
         // 1. The spec has no listVaccinations yet: calling it does not compile.
         var before = (await consumer.BuildAsync("App")).AssertFailure();
         AssertOnlyMissingMethod(before, "ListVaccinationsAsync", vaccinationsLine);
+        CompilerServer.AssertRunning();
 
         // 2. Add the operation to the spec: the method exists and talks to the server.
         spec = PetstoreSpec.AddVaccinations(spec);

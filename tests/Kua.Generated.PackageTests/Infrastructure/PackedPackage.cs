@@ -8,6 +8,8 @@ namespace Kua.Generated.PackageTests.Infrastructure;
 /// </summary>
 public sealed class PackedPackage
 {
+    private const string RunRootPrefix = "kua-e2e-";
+
     private static readonly Lazy<Task<PackedPackage>> Shared = new(PackAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private PackedPackage(string version, string runRoot, string feed, TimeSpan packTime)
@@ -43,7 +45,8 @@ public sealed class PackedPackage
     {
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var version = "0.1.0-e2e." + stamp + ".r" + Guid.NewGuid().ToString("N")[..8];
-        var runRoot = Path.Combine(Path.GetTempPath(), "kua-e2e-" + stamp + "-" + Guid.NewGuid().ToString("N")[..6]);
+        SweepAbandonedRuns();
+        var runRoot = Path.Combine(Path.GetTempPath(), RunRootPrefix + stamp + "-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(runRoot);
         if (!KeepFiles)
         {
@@ -75,6 +78,18 @@ public sealed class PackedPackage
         var package = new PackedPackage(version, runRoot, feed, result.Elapsed);
         Assert.True(File.Exists(package.NupkgPath), "The pack did not produce " + package.NupkgPath + ". " + result.Describe());
         return package;
+    }
+
+    /// <summary>Deletes what runs that were killed (so never cleaned up) left behind; no run lasts a day.</summary>
+    private static void SweepAbandonedRuns()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), RunRootPrefix + "*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddDays(-1))
+            {
+                TryDelete(directory);
+            }
+        }
     }
 
     internal static void TryDelete(string directory)

@@ -139,9 +139,11 @@ internal static class ProcessRunner
     }
 
     /// <summary>
-    /// A clean environment for the dotnet CLI: no telemetry, no banners, and none of the MSBuild variables that
-    /// 'dotnet test' sets for its own build (they would steer the consumer's build), no NUGET_PACKAGES (it would
-    /// override the consumer's own packages folder).
+    /// A user's default environment for the dotnet CLI, plus no telemetry and no banners. Removed: the MSBuild
+    /// variables that 'dotnet test' sets for its own build (they would steer the consumer's build), NUGET_PACKAGES
+    /// (it would override the consumer's own packages folder), and the switches a CI machine may set to turn off the
+    /// build servers (UseSharedCompilation, MSBUILDDISABLENODEREUSE, DOTNET_CLI_USE_MSBUILD_SERVER): consumers must
+    /// build with the compiler server a user has, the one that keeps a loaded generator between builds.
     /// </summary>
     private static void PrepareEnvironment(IDictionary<string, string?> environment)
     {
@@ -149,6 +151,8 @@ internal static class ProcessRunner
         {
             if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
                 key.Equals("NUGET_PACKAGES", StringComparison.OrdinalIgnoreCase) ||
+                key.Equals("UseSharedCompilation", StringComparison.OrdinalIgnoreCase) ||
+                key.Equals("DOTNET_CLI_USE_MSBUILD_SERVER", StringComparison.OrdinalIgnoreCase) ||
                 key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
             {
                 environment.Remove(key);
