@@ -132,8 +132,13 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 return nullable && types.Options.NullableAnnotations ? file + "?" : file;
             }
 
-            return types.Declared(field.Type, nullable || field.Type.Nullable, forParameter: true);
+            // A map goes out as JSON through the Dictionary converter, so it is taken as a Dictionary.
+            return types.Declared(field.Type, nullable || field.Type.Nullable, forParameter: field.Type.Kind != TypeKind.Map);
         }
+
+        /// <summary>Whether a value of this type is written as JSON (rather than as text) in a form or multipart field.</summary>
+        private static bool IsJsonValue(TypeRef type) =>
+            type.Kind == TypeKind.Object || type.Kind == TypeKind.Union || type.Kind == TypeKind.List || type.Kind == TypeKind.Map;
 
         private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature)
         {
@@ -658,9 +663,33 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", " + value + ");");
                     }
                 }
-                else if (field.Type.Kind == TypeKind.Object || field.Type.Kind == TypeKind.Union || field.Type.Kind == TypeKind.List || field.Type.Kind == TypeKind.Map)
+                else if (field.Type.Kind == TypeKind.List && !IsJsonValue(field.Type.Element!))
                 {
-                    writer.Line(Http + ".KuaRequestContent.AddMultipartJson(multipart, " + name + ", " + value + ", " + types.Converter(field.Type.WithNullable(false)) + ");");
+                    // An array of plain values is one part per item, as Swagger 2.0's collectionFormat: multi.
+                    var element = field.Type.Element!;
+                    using (writer.Open("foreach (var item in " + value + ")"))
+                    {
+                        var add = Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + (element.Nullable ? types.FormatNullable(element, "item") : types.Format(element, "item")) + ");";
+                        if (element.Nullable || !TypeSyntax.IsValueType(element))
+                        {
+                            using (writer.Open("if (item != null)"))
+                            {
+                                writer.Line(add);
+                            }
+                        }
+                        else
+                        {
+                            writer.Line(add);
+                        }
+                    }
+                }
+                else if (IsJsonValue(field.Type))
+                {
+                    // A method parameter holds a list as IEnumerable; the List converter needs a List.
+                    var json = field.Type.Kind == TypeKind.List && field.ParameterName != null
+                        ? "new " + types.Name(field.Type) + "(" + value + ")"
+                        : value;
+                    writer.Line(Http + ".KuaRequestContent.AddMultipartJson(multipart, " + name + ", " + json + ", " + types.Converter(field.Type.WithNullable(false)) + ");");
                 }
                 else
                 {
