@@ -616,7 +616,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
             builder.IsOneOf = schema.OneOf.Count > 0;
             var variants = builder.IsOneOf ? schema.OneOf : schema.AnyOf;
             var listName = builder.IsOneOf ? "oneOf" : "anyOf";
-            var discriminator = schema.DiscriminatorObject;
+            // A discriminator without a property name (invalid) cannot select anything: it is ignored.
+            var discriminator = string.IsNullOrEmpty(schema.DiscriminatorObject?.PropertyName) ? null : schema.DiscriminatorObject;
             builder.DiscriminatorProperty = discriminator?.PropertyName;
             var scope = new NameScope(StringComparer.Ordinal, ReservedMemberNames.Concat(new[] { builder.Name, "Json", "Kind" }));
             var index = -1;
