@@ -282,6 +282,30 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void DiscriminatorWithoutAPropertyNameIsIgnored()
+    {
+        var run = Run("""
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                A: { type: object, properties: { a: { type: string } } }
+                B: { type: object, properties: { b: { type: string } } }
+                AOrB:
+                  oneOf:
+                    - $ref: "#/components/schemas/A"
+                    - $ref: "#/components/schemas/B"
+                  discriminator:
+                    mapping:
+                      a: "#/components/schemas/A"
+            """);
+
+        Assert.DoesNotContain(" Kind ", run.Source(".AOrB.g.cs"), StringComparison.Ordinal);
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+    }
+
+    [Fact]
     public void SchemaNestedDeeperThanTheInlineLimitIsRawJson()
     {
         var schema = new StringBuilder();

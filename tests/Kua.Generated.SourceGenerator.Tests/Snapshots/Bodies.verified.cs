@@ -41,9 +41,10 @@ namespace Consumer
         /// <param name="password">The <c>password</c> field.</param>
         /// <param name="scopes">The <c>scopes</c> field.</param>
         /// <param name="remember">The <c>remember</c> field.</param>
+        /// <param name="context">The <c>context</c> field.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task LoginAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task LoginAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Collections.Generic.Dictionary<string, string>? context = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (username == null)
             {
@@ -77,6 +78,10 @@ namespace Consumer
                 if (remember != null)
                 {
                     fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("remember", global::Kua.Generated.Runtime.KuaFormatting.Format(remember.Value)));
+                }
+                if (context != null)
+                {
+                    fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("context", global::Kua.Generated.Runtime.Json.KuaJson.Serialize(context, Converter0)));
                 }
                 request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
 
@@ -142,10 +147,14 @@ namespace Consumer
         /// <param name="description">The <c>description</c> field.</param>
         /// <param name="metadata">The <c>metadata</c> field.</param>
         /// <param name="count">The <c>count</c> field.</param>
+        /// <param name="labels">The <c>labels</c> field.</param>
+        /// <param name="sizes">The <c>sizes</c> field.</param>
+        /// <param name="profiles">The <c>profiles</c> field.</param>
+        /// <param name="extra">The <c>extra</c> field.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The reply body.</returns>
         /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<string> UploadAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<string> UploadAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? labels = null, global::System.Collections.Generic.IEnumerable<int>? sizes = null, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles = null, global::System.Collections.Generic.Dictionary<string, string>? extra = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (@file == null)
             {
@@ -180,6 +189,31 @@ namespace Consumer
                 if (count != null)
                 {
                     global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "count", global::Kua.Generated.Runtime.KuaFormatting.Format(count.Value));
+                }
+                if (labels != null)
+                {
+                    foreach (var item in labels)
+                    {
+                        if (item != null)
+                        {
+                            global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "labels", item);
+                        }
+                    }
+                }
+                if (sizes != null)
+                {
+                    foreach (var item in sizes)
+                    {
+                        global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "sizes", global::Kua.Generated.Runtime.KuaFormatting.Format(item));
+                    }
+                }
+                if (profiles != null)
+                {
+                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "profiles", new global::System.Collections.Generic.List<global::Consumer.ProfileForm>(profiles), Converter1);
+                }
+                if (extra != null)
+                {
+                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "extra", extra, Converter0);
                 }
                 request.Content = multipart;
 
@@ -331,6 +365,14 @@ namespace Consumer
                 _pipeline.Dispose();
             }
         }
+
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, string>>? s_Converter0;
+
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, string>> Converter0 => s_Converter0 ?? (s_Converter0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.MapOf(global::Kua.Generated.Runtime.Json.KuaJsonConverters.String));
+
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Consumer.ProfileForm>>? s_Converter1;
+
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Consumer.ProfileForm>> Converter1 => s_Converter1 ?? (s_Converter1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.ListOf(global::Consumer.Serialization.ProfileFormJsonConverter.Instance));
     }
 }
 
