@@ -32,6 +32,14 @@ internal static class ProfileLoop
                 break;
             }
 
+            case "unrelated-edit" or "spec-edit":
+            {
+                var bench = new IncrementalGeneratorBenchmarks { Spec = spec };
+                bench.Setup();
+                body = name == "unrelated-edit" ? () => bench.UnrelatedEdit() : () => bench.SpecEdit();
+                break;
+            }
+
             default:
             {
                 var bench = new ColdGeneratorBenchmarks { Spec = spec };

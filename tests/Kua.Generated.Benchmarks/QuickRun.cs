@@ -6,9 +6,10 @@ using Kua.Generated.Benchmarks.Generator;
 namespace Kua.Generated.Benchmarks;
 
 /// <summary>
-/// The headline ratios in under two minutes, as <c>name: value</c> lines. Stopwatch medians of alternating runs
-/// (each pair measured side by side, A B A B ..., so machine noise hits both), allocations from the GC's counter.
-/// The full BenchmarkDotNet run gives the tables; this is the smoke check.
+/// The headline ratios in under two minutes, as <c>name: value</c> lines. Times are the process's CPU time
+/// (<see cref="Environment.CpuUsage"/>, getrusage: GC and JIT threads included, time spent waiting for a core
+/// excluded, so a busy machine does not skew them), medians of alternating runs (each pair side by side,
+/// A B A B ...); allocations from the GC's counter. The full BenchmarkDotNet run gives the tables.
 /// </summary>
 internal static class QuickRun
 {
@@ -32,8 +33,23 @@ internal static class QuickRun
             RunGenerator(print);
         }
 
+        print("quick.loadAverage", LoadAverage(), "0.0");
         print("quick.totalSeconds", total.Elapsed.TotalSeconds, "0");
         return 0;
+    }
+
+    /// <summary>The machine's one-minute load average (Linux), to judge how busy it was.</summary>
+    private static double LoadAverage()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg");
+            return double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
     }
 
     private static void RunGenerator(Action<string, double, string> print)
@@ -43,16 +59,22 @@ internal static class QuickRun
         {
             var bench = new ColdGeneratorBenchmarks { Spec = spec };
             bench.Setup();
-            var runs = spec == SpecCase.Asana ? 3 : spec == SpecCase.Slack ? 5 : 30;
+            var runs = spec == SpecCase.Asana ? 5 : spec == SpecCase.Slack ? 7 : 30;
             var (kua, nswag) = Pair(() => bench.KuaEndToEnd(), () => bench.NSwagEndToEnd(), runs);
             print("generator." + spec + ".endToEnd.kuaMs", kua.Ms, "0.0");
             print("generator." + spec + ".endToEnd.nswagMs", nswag.Ms, "0.0");
             print("generator." + spec + ".endToEnd.speedupVsNSwag", nswag.Ms / kua.Ms, "0.00");
+            print("generator." + spec + ".endToEnd.wallSpeedupVsNSwag", nswag.WallMs / kua.WallMs, "0.00");
             print("generator." + spec + ".endToEnd.allocRatioVsNSwag", kua.Bytes / nswag.Bytes, "0.00");
+            print("generator." + spec + ".generatedFiles.kua", bench.KuaFileCount(), "0");
             print("generator." + spec + ".generatedChars.kua", bench.KuaEmit(), "0");
             print("generator." + spec + ".generatedChars.nswag", bench.NSwagGenerateFile(), "0");
             var (emit, generateFile) = Pair(() => bench.KuaEmit(), () => bench.NSwagGenerateFile(), runs);
             print("generator." + spec + ".emit.speedupVsNSwagGenerateFile", generateFile.Ms / emit.Ms, "0.0");
+            print("generator." + spec + ".stages.nswagGenerateFileMs", generateFile.Ms, "0.0");
+            var (readNormalize, nswagLoad) = Pair(() => bench.KuaReadNormalize(), () => bench.NSwagLoad(), runs);
+            print("generator." + spec + ".stages.readNormalizeMs", readNormalize.Ms, "0.0");
+            print("generator." + spec + ".stages.nswagLoadMs", nswagLoad.Ms, "0.0");
             var (load, model) = Pair(() => bench.KuaLoad(), () => bench.KuaModel(), runs);
             print("generator." + spec + ".loadShareOfKuaEndToEnd", load.Ms / kua.Ms, "0.00");
             print("generator." + spec + ".stages.loadMs", load.Ms, "0.0");
@@ -112,7 +134,8 @@ internal static class QuickRun
         print("client." + name + ".nswagAllocOverKua", ns.Bytes / kua2.Bytes, "0.00");
     }
 
-    private readonly record struct Sample(double Ms, double Bytes);
+    /// <summary>One measurement: <see cref="Ms"/> is process CPU time (what the run cost, whatever else the machine runs), then wall time and bytes.</summary>
+    private readonly record struct Sample(double Ms, double WallMs, double Bytes);
 
     /// <summary>Medians of <paramref name="runs"/> alternating runs of a and b (after one warm-up each); batches divide out.</summary>
     private static (Sample A, Sample B) Pair(Action a, Action b, int runs, int batchA = 1, int batchB = 1)
@@ -133,6 +156,7 @@ internal static class QuickRun
     private static Sample Once(Action action, int batch)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Environment.CpuUsage.TotalTime;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < batch; i++)
         {
@@ -140,15 +164,17 @@ internal static class QuickRun
         }
 
         watch.Stop();
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-        return new Sample(watch.Elapsed.TotalMilliseconds / batch, (double)bytes / batch);
+        return new Sample(cpuMs / batch, watch.Elapsed.TotalMilliseconds / batch, (double)bytes / batch);
     }
 
     private static Sample Median(List<Sample> samples)
     {
         var ms = samples.Select(s => s.Ms).Order().ToList();
+        var wall = samples.Select(s => s.WallMs).Order().ToList();
         var bytes = samples.Select(s => s.Bytes).Order().ToList();
-        return new Sample(ms[ms.Count / 2], bytes[bytes.Count / 2]);
+        return new Sample(ms[ms.Count / 2], wall[wall.Count / 2], bytes[bytes.Count / 2]);
     }
 
 }

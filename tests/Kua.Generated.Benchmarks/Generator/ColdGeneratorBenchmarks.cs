@@ -56,6 +56,10 @@ public class ColdGeneratorBenchmarks
         return GeneratorDrivers.GeneratedChars(driver);
     }
 
+    /// <summary>How many files the generator adds for the spec (not a benchmark).</summary>
+    public int KuaFileCount() =>
+        GeneratorDrivers.GeneratedFiles(GeneratorDrivers.CreateDriver(_spec, _clientName).RunGenerators(_compilation.Clone()));
+
     [Benchmark(Baseline = true, Description = "NSwag: load + GenerateFile"), BenchmarkCategory("EndToEnd")]
     public long NSwagEndToEnd() => NSwagRunner.EndToEnd(_text, _clientName);
 
