@@ -10,6 +10,9 @@ public sealed class PackedPackage
 {
     private const string RunRootPrefix = "kua-e2e-";
 
+    /// <summary>Holds the id of the test host that owns a run folder.</summary>
+    private const string OwnerFile = "owner.pid";
+
     private static readonly Lazy<Task<PackedPackage>> Shared = new(PackAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private PackedPackage(string version, string runRoot, string feed, TimeSpan packTime)
@@ -48,8 +51,10 @@ public sealed class PackedPackage
         SweepAbandonedRuns();
         var runRoot = Path.Combine(Path.GetTempPath(), RunRootPrefix + stamp + "-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(runRoot);
+        File.WriteAllText(Path.Combine(runRoot, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (!KeepFiles)
         {
+            // The test host may be killed soon after the last test, so this is best effort; the next run sweeps the rest.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(runRoot);
         }
 
@@ -64,31 +69,55 @@ public sealed class PackedPackage
 
         // --artifacts-path keeps the pack's build output out of the repository's bin/ and obj/ (other test
         // projects may be using them) and proves the package project finds the generator wherever it is built.
+        var artifacts = Path.Combine(runRoot, "pack-artifacts");
         var result = await DotNet.RunAsync(
             TestPaths.RepositoryRoot,
             TimeSpan.FromMinutes(10),
             new[]
             {
                 "pack", TestPaths.PackageProject, "-c", "Release", "-o", feed,
-                "--artifacts-path", Path.Combine(runRoot, "pack-artifacts"),
+                "--artifacts-path", artifacts,
                 "-p:KuaGeneratedVersion=" + version, "-tl:off", "-nologo",
             }).ConfigureAwait(false);
         result.AssertSuccess();
+        if (!KeepFiles)
+        {
+            TryDelete(artifacts);
+        }
 
         var package = new PackedPackage(version, runRoot, feed, result.Elapsed);
         Assert.True(File.Exists(package.NupkgPath), "The pack did not produce " + package.NupkgPath + ". " + result.Describe());
         return package;
     }
 
-    /// <summary>Deletes what runs that were killed (so never cleaned up) left behind; no run lasts a day.</summary>
+    /// <summary>Deletes the folders of earlier runs whose test host is gone (or that are a day old).</summary>
     private static void SweepAbandonedRuns()
     {
         foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), RunRootPrefix + "*"))
         {
-            if (Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddDays(-1))
+            var owner = Path.Combine(directory, OwnerFile);
+            var ownerGone = File.Exists(owner) && int.TryParse(File.ReadAllText(owner), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid);
+            if (ownerGone || Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddDays(-1))
             {
                 TryDelete(directory);
             }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
