@@ -453,18 +453,21 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
             {
-                var text = HeaderText(writer, types, parameter, escape: false);
+                // The guard comes first: an object or map writes statements that read the value.
                 var guarded = !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
                 if (guarded)
                 {
-                    using (writer.Open("if (" + parameter.ParameterName + " != null)"))
-                    {
-                        writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
-                    }
+                    writer.Line("if (" + parameter.ParameterName + " != null)");
+                    writer.Line("{");
+                    writer.Indent();
                 }
-                else
+
+                var text = HeaderText(writer, types, parameter, escape: false);
+                writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
+                if (guarded)
                 {
-                    writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
+                    writer.Outdent();
+                    writer.Line("}");
                 }
             }
 
@@ -477,11 +480,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line("var cookies = new global::System.Collections.Generic.List<string>();");
             foreach (var parameter in cookies)
             {
-                var text = HeaderText(writer, types, parameter, escape: true);
-                var add = "cookies.Add(" + Literals.String(parameter.Name + "=") + " + " + (parameter.Type.Kind == TypeKind.List || parameter.Type.Kind == TypeKind.Map || parameter.Type.Kind == TypeKind.Object ? text : Http + ".KuaPath.EscapeComponent(" + text + ")") + ");";
                 using (writer.Open("if (" + parameter.ParameterName + " != null)"))
                 {
-                    writer.Line(add);
+                    var text = HeaderText(writer, types, parameter, escape: true);
+                    writer.Line("cookies.Add(" + Literals.String(parameter.Name + "=") + " + " + (parameter.Type.Kind == TypeKind.List || parameter.Type.Kind == TypeKind.Map || parameter.Type.Kind == TypeKind.Object ? text : Http + ".KuaPath.EscapeComponent(" + text + ")") + ");");
                 }
             }
 
