@@ -296,9 +296,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
                                 writer.Line(TypeSyntax.Json + ".ReadNext(ref reader);");
                                 writer.Line("var map = additional ?? (additional = new global::System.Collections.Generic.Dictionary<string, " + types.Declared(additional, additional.Nullable) + ">(global::System.StringComparer.Ordinal));");
                                 var read = types.Converter(additional.WithNullable(false)) + ".Read(ref reader, typeof(" + types.Name(additional) + "), options)";
+                                // A converter's Read is annotated T?; a value that may not be null is one (the converter throws on null).
                                 writer.Line(additional.Nullable
                                     ? "map[key] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default" + (TypeSyntax.IsValueType(additional) ? "(" + types.Declared(additional, true) + ")" : string.Empty) + " : " + read + ";"
-                                    : "map[key] = " + read + ";");
+                                    : "map[key] = " + read + (TypeSyntax.IsValueType(additional) ? string.Empty : types.Bang) + ";");
                             }
                             else
                             {
