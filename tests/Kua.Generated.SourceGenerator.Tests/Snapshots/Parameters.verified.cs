@@ -51,12 +51,14 @@ namespace Consumer
         /// <param name="limit">The <c>limit</c> query parameter.</param>
         /// <param name="path">The <c>path</c> query parameter.</param>
         /// <param name="xRequestID">The <c>X-Request-ID</c> header parameter.</param>
+        /// <param name="xOrigin">An optional object header (simple style, k,v pairs).</param>
         /// <param name="session">The <c>session</c> cookie parameter.</param>
         /// <param name="retries">The <c>retries</c> cookie parameter.</param>
+        /// <param name="prefs">The <c>prefs</c> cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The reply body.</returns>
         /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, string? session = null, long? retries = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (labels == null)
             {
@@ -131,6 +133,16 @@ namespace Consumer
                 {
                     request.Headers.TryAddWithoutValidation("X-Request-ID", global::Kua.Generated.Runtime.KuaFormatting.Format(xRequestID.Value));
                 }
+                if (xOrigin != null)
+                {
+                    var xOriginPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.X)));
+                    if (xOrigin.Y != null)
+                    {
+                        xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.Y.Value)));
+                    }
+                    request.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
+                }
                 var cookies = new global::System.Collections.Generic.List<string>();
                 if (session != null)
                 {
@@ -139,6 +151,18 @@ namespace Consumer
                 if (retries != null)
                 {
                     cookies.Add("retries=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value)));
+                }
+                if (prefs != null)
+                {
+                    var prefsPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    foreach (var pair in prefs)
+                    {
+                        if (pair.Value != null)
+                        {
+                            prefsPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(pair.Key, pair.Value));
+                        }
+                    }
+                    cookies.Add("prefs=" + global::Kua.Generated.Runtime.Http.KuaPath.Object("prefs", prefsPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, true, true));
                 }
                 if (cookies.Count > 0)
                 {
