@@ -205,6 +205,25 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void AdditionalPropertiesAreKeptAndWrittenBack()
+    {
+        var bag = KuaJson.Deserialize("""{"a":"1","id":"b1","z":""}""", BagJsonConverter.Instance);
+
+        Assert.Equal("b1", bag.Id);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["z"] = "" }, bag.AdditionalProperties);
+        Assert.Equal("""{"id":"b1","a":"1","z":""}""", KuaJson.Serialize(bag, BagJsonConverter.Instance));
+    }
+
+    [Fact]
+    public void AdditionalPropertyOfTheWrongTypeIsAnErrorNamingIt()
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"id":"b1","n":5}""", BagJsonConverter.Instance));
+
+        Assert.Contains("n", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Bag", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FormatsRoundTrip()
     {
         const string json = """{"uuid":"0f8fad5b-d9cb-469f-a165-70867728950e","uri":"https://example.test/a?b=c","bytes":"AAEC/w==","time":"13:45:30.5","duration":"P1DT2H3M4S","single":1.5,"number":-0.25,"date":"0001-01-01"}""";
