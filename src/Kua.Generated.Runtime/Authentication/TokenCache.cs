@@ -78,8 +78,7 @@ namespace Kua.Generated.Runtime.Authentication
 
             if (started != null)
             {
-                // On the thread pool: the login never runs on (or posts back to) the caller's synchronization context.
-                AsyncHelpers.Observe(Task.Run(() => RunAsync(started, sender)));
+                Start(started, sender);
             }
 
             if (expired != null)
@@ -93,6 +92,13 @@ namespace Kua.Generated.Runtime.Authentication
 
             return AsyncHelpers.WaitAsync(result, cancellationToken);
         }
+
+        /// <summary>
+        /// Runs <paramref name="flight"/> on the thread pool, so the login never runs on (or posts back to) the caller's
+        /// synchronization context. A method of its own because the lambda's closure, were its captures locals of
+        /// <see cref="GetTokenAsync"/>, would be allocated on every call, a cached token included.
+        /// </summary>
+        private void Start(LoginFlight flight, LoginSender sender) => AsyncHelpers.Observe(Task.Run(() => RunAsync(flight, sender)));
 
         /// <summary>Under the lock: the cached token, the login in flight, the remembered failure, or a new login.</summary>
         private Task<AccessToken> TakeTokenOrJoinLogin(ref LoginFlight? started, ref AccessToken? expired)
