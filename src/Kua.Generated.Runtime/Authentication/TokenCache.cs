@@ -34,7 +34,8 @@ namespace Kua.Generated.Runtime.Authentication
         private readonly ILogger _logger;
         private readonly CancellationTokenSource _disposal = new CancellationTokenSource();
         private readonly Random _random = new Random();
-        private AccessToken? _token;
+        /// <summary>Written under the lock; volatile so <see cref="TryGetFreshToken"/> can read it without the lock.</summary>
+        private volatile AccessToken? _token;
         private LoginFlight? _flight;
         private LoginFailure? _failure;
         private long _lastLoginSentAt;
@@ -63,6 +64,11 @@ namespace Kua.Generated.Runtime.Authentication
         public Task<AccessToken> GetTokenAsync(LoginSender sender, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (TryGetFreshToken() is AccessToken fresh)
+            {
+                return fresh.AsTask;
+            }
+
             LoginFlight? started = null;
             AccessToken? expired = null;
             Task<AccessToken> result;
@@ -91,6 +97,20 @@ namespace Kua.Generated.Runtime.Authentication
             }
 
             return AsyncHelpers.WaitAsync(result, cancellationToken);
+        }
+
+        /// <summary>
+        /// The cached token while it is before its refresh window, read without the lock: every request takes this path,
+        /// and once a login has contended the lock every <c>Monitor.Enter</c> would take its slow path. Null means "ask
+        /// <see cref="GetTokenAsync"/>" (no token, refresh due, expired or disposed), which decides under the lock.
+        /// </summary>
+        /// <returns>The token, or null.</returns>
+        public AccessToken? TryGetFreshToken()
+        {
+            // AccessToken is immutable and published by a volatile write, so a token read here is complete. A token
+            // invalidated or replaced just after this read is served as if the read had come first, as with the lock.
+            var token = _token;
+            return token != null && AgeOf(token) < token.RefreshAfter ? token : null;
         }
 
         /// <summary>
