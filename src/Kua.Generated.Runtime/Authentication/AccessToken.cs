@@ -22,11 +22,19 @@ namespace Kua.Generated.Runtime.Authentication
             RefreshAfter = refreshAfter;
             ExpiresAfter = expiresAfter;
             IsCacheable = cacheable;
+            AuthorizationValue = "Bearer " + value;
             AsTask = Task.FromResult(this);
         }
 
         /// <summary>The token itself: goes into the Authorization header and nowhere else.</summary>
         public string Value { get; }
+
+        /// <summary>
+        /// The Authorization header's text, built once per token: attached raw (<c>TryAddWithoutValidation</c>), it costs a
+        /// request nothing, where an <c>AuthenticationHeaderValue</c> costs two objects each time. The login reply's token was
+        /// checked to hold only characters allowed in a header.
+        /// </summary>
+        public string AuthorizationValue { get; }
 
         /// <summary>Counts logins of one cache, for logs and tests.</summary>
         public int Generation { get; }

@@ -19,6 +19,8 @@ namespace Kua.Generated.Runtime.Authentication
     {
         private const string AttachedKey = "Kua.Generated.TokenAttached";
 
+        private const string AuthorizationHeader = "Authorization";
+
         /// <summary>The marker's value, boxed once (setting a bool through HttpRequestOptions boxes it on every request).</summary>
         private static readonly object AttachedValue = true;
 
@@ -52,7 +54,8 @@ namespace Kua.Generated.Runtime.Authentication
                 var callerAuthorization = IsAttachedByUs(request) ? null : request.Headers.Authorization;
                 if (callerAuthorization != null)
                 {
-                    return await SendFollowingRedirectsAsync(request, callerAuthorization, uri, replayable, cancellationToken).ConfigureAwait(false);
+                    // Passed on as its text: the same bytes on the wire.
+                    return await SendFollowingRedirectsAsync(request, callerAuthorization.ToString(), uri, replayable, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (KuaRequestMarkers.IsAnonymous(request) || !TransportSecurity.IsSameOrigin(uri, Settings.BaseAddress))
@@ -65,7 +68,7 @@ namespace Kua.Generated.Runtime.Authentication
                 MarkAttached(request);
                 var token = await _cache.GetTokenAsync(_sender, cancellationToken).ConfigureAwait(false);
                 AuthenticationLog.TokenAttached(Logger, operationId, token);
-                var response = await SendFollowingRedirectsAsync(request, Bearer(token), Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
+                var response = await SendFollowingRedirectsAsync(request, token.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
                 if (!IsRejectedByApi(response, request))
                 {
                     return response;
@@ -94,7 +97,7 @@ namespace Kua.Generated.Runtime.Authentication
                 request.RequestUri = uri;
                 request.Method = originalMethod;
                 request.Content = originalContent;
-                response = await SendFollowingRedirectsAsync(request, Bearer(fresh), Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
+                response = await SendFollowingRedirectsAsync(request, fresh.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
                 if (IsRejectedByApi(response, request))
                 {
                     // Drop it so the next call logs in again; this call gets the 401 (generated code turns it into KuaApiException).
@@ -126,7 +129,7 @@ namespace Kua.Generated.Runtime.Authentication
 
         private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
             HttpRequestMessage request,
-            AuthenticationHeaderValue? authorization,
+            string? authorization,
             Uri? authorizationOrigin,
             bool replayable,
             CancellationToken cancellationToken)
@@ -134,7 +137,7 @@ namespace Kua.Generated.Runtime.Authentication
             for (var redirects = 0; ; redirects++)
             {
                 var current = request.RequestUri!;
-                request.Headers.Authorization = authorization != null && TransportSecurity.IsSameOrigin(current, authorizationOrigin) ? authorization : null;
+                SetAuthorization(request, authorization != null && TransportSecurity.IsSameOrigin(current, authorizationOrigin) ? authorization : null);
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (redirects >= Settings.MaxRedirects || !TryGetRedirect(response, current, request.Method, out var target, out var keepsBody))
                 {
@@ -211,7 +214,16 @@ namespace Kua.Generated.Runtime.Authentication
         private bool IsRejectedByApi(HttpResponseMessage response, HttpRequestMessage request) =>
             response.StatusCode == HttpStatusCode.Unauthorized && TransportSecurity.IsSameOrigin(request.RequestUri, Settings.BaseAddress);
 
-        private static AuthenticationHeaderValue Bearer(AccessToken token) => new AuthenticationHeaderValue("Bearer", token.Value);
+        /// <summary>Replaces the request's Authorization with <paramref name="value"/>, kept as raw text (nothing parsed or allocated), or removes it.</summary>
+        private static void SetAuthorization(HttpRequestMessage request, string? value)
+        {
+            var headers = request.Headers;
+            headers.Authorization = null;
+            if (value != null)
+            {
+                headers.TryAddWithoutValidation(AuthorizationHeader, value);
+            }
+        }
 
         private static void MarkAttached(HttpRequestMessage request)
         {
