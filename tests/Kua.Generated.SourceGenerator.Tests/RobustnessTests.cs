@@ -47,6 +47,18 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void UnclosedFlowSequenceIsAReadErrorAtItsLine()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here rather than a YamlException.
+        const string text = "openapi: \"3.0.0\"\ninfo:\n  title: Broken\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n      responses:\n        \"200\":\n          description: ok\n";
+
+        var run = Run(text);
+
+        AssertOnly(run, "KUA0001");
+        Assert.InRange(Line(run.GeneratorDiagnostics.Single()), 8, 11);
+    }
+
+    [Fact]
     public void FiveMegabytesOfNestedJsonArrays()
     {
         var run = Run(new string('[', FiveMegabytes / 2) + new string(']', FiveMegabytes / 2));

@@ -104,6 +104,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             JToken? root = null;
             var documents = 0;
             var nodes = 0;
+            ParsingEvent? lastEvent = null;
             var aliasNodes = 0;
 
             try
@@ -116,6 +117,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     }
 
                     var current = parser.Current;
+                    lastEvent = current;
                     switch (current)
                     {
                         case DocumentStart _:
@@ -203,6 +205,14 @@ namespace Kua.Generated.SourceGenerator.Parsing
             catch (YamlException ex)
             {
                 diagnostics.Add(KuaDiagnostics.UnreadableSpec, Position(ex.Start), FirstSentence(ex.Message));
+                return null;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner throws these for some malformed input (an unclosed flow sequence ending in a
+                // plain scalar); the last event it produced is the closest position there is.
+                var position = lastEvent is null ? SourcePosition.Unknown : Position(lastEvent.End);
+                diagnostics.Add(KuaDiagnostics.UnreadableSpec, position, "the YAML is malformed after this point (an unclosed [ or { perhaps)");
                 return null;
             }
 
