@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Net.Http;
+using Kua.Generated.Runtime.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Kua.Generated.Runtime.Authentication
@@ -51,8 +53,10 @@ namespace Kua.Generated.Runtime.Authentication
         private static readonly Action<ILogger, int, Exception?> TokenExpiredMessage =
             LoggerMessage.Define<int>(LogLevel.Debug, new EventId(11, "TokenExpired"), "Token #{Generation} expired; callers wait for a new login.");
 
+        private const LogLevel TokenAttachedLevel = LogLevel.Trace;
+
         private static readonly Action<ILogger, string, int, Exception?> TokenAttachedMessage =
-            LoggerMessage.Define<string, int>(LogLevel.Trace, new EventId(12, "TokenAttached"), "{OperationId}: attaching token #{Generation}.");
+            LoggerMessage.Define<string, int>(TokenAttachedLevel, new EventId(12, "TokenAttached"), "{OperationId}: attaching token #{Generation}.");
 
         public static void LoginStarting(ILogger logger, Uri baseAddress, string operationId, string reason) =>
             LoginStartingMessage(logger, TransportSecurity.Origin(baseAddress), operationId, reason, null);
@@ -82,6 +86,18 @@ namespace Kua.Generated.Runtime.Authentication
 
         public static void TokenExpired(ILogger logger, AccessToken token) => TokenExpiredMessage(logger, token.Generation, null);
 
-        public static void TokenAttached(ILogger logger, string operationId, AccessToken token) => TokenAttachedMessage(logger, operationId, token.Generation, null);
+        /// <summary>Written before the request leaves, so its address and method are still the caller's.</summary>
+        public static void TokenAttached(ILogger logger, HttpRequestMessage request, AccessToken token)
+        {
+            // Every request passes here: its operation id is looked up (or built) only when the line is written.
+            if (logger.IsEnabled(TokenAttachedLevel))
+            {
+                TokenAttachedMessage(logger, OperationId(request, request.RequestUri!, request.Method), token.Generation, null);
+            }
+        }
+
+        /// <summary>The operation a request belongs to, for log lines: what generated code recorded, else "METHOD /path".</summary>
+        public static string OperationId(HttpRequestMessage request, Uri uri, HttpMethod method) =>
+            KuaRequestMarkers.GetOperationId(request) ?? method + " " + uri.AbsolutePath;
     }
 }

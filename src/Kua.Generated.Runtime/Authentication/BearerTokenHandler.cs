@@ -39,7 +39,41 @@ namespace Kua.Generated.Runtime.Authentication
 
         private ILogger Logger => _cache.Logger;
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // The warm path, nearly every request: it needs our token, a fresh one is cached, and there is nothing to
+            // refuse, buffer or wait for (anything else goes to SendColdAsync, which decides as it always did). It takes no
+            // lock, and unless the reply is a 3xx or a 401 the inner handler's own task comes back: no state machine, no task of ours.
+            var uri = request.RequestUri;
+            if (uri != null &&
+                TransportSecurity.IsAllowed(uri, Settings.AllowInsecureLoopback) &&
+                !cancellationToken.IsCancellationRequested &&
+                ReplayableContent.IsReplayableAsIs(request.Content) &&
+                NeedsToken(request, uri, out _) &&
+                _cache.TryGetFreshToken() is AccessToken token)
+            {
+                MarkAttached(request);
+                return SendWithToken(request, token, uri, request.Method, request.Content, replayable: true, cancellationToken);
+            }
+
+            return SendColdAsync(request, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _ownsCache)
+            {
+                _cache.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        /// <summary>
+        /// Every other request: a token to wait for (or a login to fail), a body to buffer, the caller's own header, an
+        /// anonymous or other-origin request, an address to refuse, a cancelled caller. Failures end up in the task.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendColdAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
             TransportSecurity.EnsureAllowed(uri, Settings.AllowInsecureLoopback);
@@ -49,32 +83,82 @@ namespace Kua.Generated.Runtime.Authentication
             try
             {
                 var replayable = await ReplayableContent.PrepareAsync(originalContent, Settings.MaxReplayBufferSize, cancellationToken).ConfigureAwait(false);
-
-                // A header this handler attached on an earlier pass (a retry handler above re-sending the message) is ours to replace.
-                var callerAuthorization = IsAttachedByUs(request) ? null : request.Headers.Authorization;
-                if (callerAuthorization != null)
+                if (!NeedsToken(request, uri, out var callerAuthorization))
                 {
-                    // Passed on as its text: the same bytes on the wire.
-                    return await SendFollowingRedirectsAsync(request, callerAuthorization.ToString(), uri, replayable, cancellationToken).ConfigureAwait(false);
+                    // The caller's own header is passed on as its text (the same bytes on the wire), to its origin only.
+                    return callerAuthorization != null
+                        ? await SendFollowingRedirectsAsync(request, callerAuthorization.ToString(), uri, replayable, cancellationToken).ConfigureAwait(false)
+                        : await SendFollowingRedirectsAsync(request, null, null, replayable, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (KuaRequestMarkers.IsAnonymous(request) || !TransportSecurity.IsSameOrigin(uri, Settings.BaseAddress))
-                {
-                    request.Headers.Authorization = null;
-                    return await SendFollowingRedirectsAsync(request, null, null, replayable, cancellationToken).ConfigureAwait(false);
-                }
-
-                var operationId = KuaRequestMarkers.GetOperationId(request) ?? request.Method + " " + uri.AbsolutePath;
                 MarkAttached(request);
                 var token = await _cache.GetTokenAsync(_sender, cancellationToken).ConfigureAwait(false);
-                AuthenticationLog.TokenAttached(Logger, operationId, token);
-                var response = await SendFollowingRedirectsAsync(request, token.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
+                return await SendWithToken(request, token, uri, originalMethod, originalContent, replayable, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // A redirect may have dropped the body; hand it back so whoever owns the request disposes it.
+                request.Content = originalContent;
+            }
+        }
+
+        /// <summary>
+        /// Sends with <paramref name="token"/>. A reply that needs nothing more (neither a 3xx nor a 401) comes back in the
+        /// inner handler's own task; anything else, a failure included, goes on in <see cref="FinishWithTokenAsync"/>.
+        /// </summary>
+        private Task<HttpResponseMessage> SendWithToken(
+            HttpRequestMessage request,
+            AccessToken token,
+            Uri uri,
+            HttpMethod originalMethod,
+            HttpContent? originalContent,
+            bool replayable,
+            CancellationToken cancellationToken)
+        {
+            Task<HttpResponseMessage> sending;
+            try
+            {
+                AuthenticationLog.TokenAttached(Logger, request, token);
+                sending = SendHop(request, token.AuthorizationValue, Settings.BaseAddress, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // Not thrown from here: the async path rethrows it, so the caller sees what an async method shows (a
+                // cancelled task for an OperationCanceledException, a faulted one otherwise), as before this fast path.
+                sending = Task.FromException<HttpResponseMessage>(ex);
+            }
+
+            // Also the async path when an inner handler swapped the body: its finally puts the caller's back.
+            if (sending.Status == TaskStatus.RanToCompletion && sending.Result is HttpResponseMessage response &&
+                !MayNeedFollowUp(response) && ReferenceEquals(request.Content, originalContent))
+            {
+                return sending;
+            }
+
+            return FinishWithTokenAsync(request, token, sending, uri, originalMethod, originalContent, replayable, cancellationToken);
+        }
+
+        /// <summary>The rest of a send with a token once its first hop is under way: redirects, then on a 401 one re-login and one retry.</summary>
+        private async Task<HttpResponseMessage> FinishWithTokenAsync(
+            HttpRequestMessage request,
+            AccessToken token,
+            Task<HttpResponseMessage> sending,
+            Uri uri,
+            HttpMethod originalMethod,
+            HttpContent? originalContent,
+            bool replayable,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await FollowRedirectsAsync(request, uri, sending, token.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
                 if (!IsRejectedByApi(response, request))
                 {
                     return response;
                 }
 
                 _cache.Invalidate(token);
+                var operationId = AuthenticationLog.OperationId(request, uri, originalMethod);
                 if (!replayable)
                 {
                     AuthenticationLog.RetryImpossible(Logger, operationId);
@@ -114,21 +198,34 @@ namespace Kua.Generated.Runtime.Authentication
             }
         }
 
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && _ownsCache)
-            {
-                _cache.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
         private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             base.SendAsync(request, cancellationToken);
 
-        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
+        /// <summary>Sends the request and follows its redirects, with <paramref name="authorization"/> on each hop to <paramref name="authorizationOrigin"/>.</summary>
+        private Task<HttpResponseMessage> SendFollowingRedirectsAsync(
             HttpRequestMessage request,
+            string? authorization,
+            Uri? authorizationOrigin,
+            bool replayable,
+            CancellationToken cancellationToken)
+        {
+            var sentTo = request.RequestUri!;
+            var sending = SendHop(request, authorization, authorizationOrigin, cancellationToken);
+            return FollowRedirectsAsync(request, sentTo, sending, authorization, authorizationOrigin, replayable, cancellationToken);
+        }
+
+        /// <summary>Sends one hop, with <paramref name="authorization"/> only if it goes to <paramref name="authorizationOrigin"/>.</summary>
+        private Task<HttpResponseMessage> SendHop(HttpRequestMessage request, string? authorization, Uri? authorizationOrigin, CancellationToken cancellationToken)
+        {
+            SetAuthorization(request, authorization != null && TransportSecurity.IsSameOrigin(request.RequestUri, authorizationOrigin) ? authorization : null);
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        /// <summary>Awaits the hop under way to <paramref name="sentTo"/> and follows its redirects, each with a hop of its own.</summary>
+        private async Task<HttpResponseMessage> FollowRedirectsAsync(
+            HttpRequestMessage request,
+            Uri sentTo,
+            Task<HttpResponseMessage> sending,
             string? authorization,
             Uri? authorizationOrigin,
             bool replayable,
@@ -136,10 +233,8 @@ namespace Kua.Generated.Runtime.Authentication
         {
             for (var redirects = 0; ; redirects++)
             {
-                var current = request.RequestUri!;
-                SetAuthorization(request, authorization != null && TransportSecurity.IsSameOrigin(current, authorizationOrigin) ? authorization : null);
-                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (redirects >= Settings.MaxRedirects || !TryGetRedirect(response, current, request.Method, out var target, out var keepsBody))
+                var response = await sending.ConfigureAwait(false);
+                if (redirects >= Settings.MaxRedirects || !TryGetRedirect(response, sentTo, request.Method, out var target, out var keepsBody))
                 {
                     return response;
                 }
@@ -152,9 +247,9 @@ namespace Kua.Generated.Runtime.Authentication
                 }
 
                 var status = (int)response.StatusCode;
-                AuthenticationLog.Redirect(Logger, status, current, target, authorization != null && TransportSecurity.IsSameOrigin(target, authorizationOrigin));
+                AuthenticationLog.Redirect(Logger, status, sentTo, target, authorization != null && TransportSecurity.IsSameOrigin(target, authorizationOrigin));
                 response.Dispose();
-                request.RequestUri = target;
+                request.RequestUri = sentTo = target;
                 if (!keepsBody)
                 {
                     if (request.Method != HttpMethod.Head)
@@ -164,6 +259,8 @@ namespace Kua.Generated.Runtime.Authentication
 
                     request.Content = null;
                 }
+
+                sending = SendHop(request, authorization, authorizationOrigin, cancellationToken);
             }
         }
 
@@ -209,6 +306,24 @@ namespace Kua.Generated.Runtime.Authentication
 
             target = location;
             return true;
+        }
+
+        /// <summary>
+        /// Whether the request gets our token: not when the caller brought an Authorization of their own (a header this
+        /// handler attached on an earlier pass, as when a retry handler above re-sends the message, is ours to replace),
+        /// nor when it is marked anonymous or goes to another origin.
+        /// </summary>
+        private bool NeedsToken(HttpRequestMessage request, Uri uri, out AuthenticationHeaderValue? callerAuthorization)
+        {
+            callerAuthorization = IsAttachedByUs(request) ? null : request.Headers.Authorization;
+            return callerAuthorization is null && !KuaRequestMarkers.IsAnonymous(request) && TransportSecurity.IsSameOrigin(uri, Settings.BaseAddress);
+        }
+
+        /// <summary>A 3xx may be a redirect to follow and a 401 the token rejected: the async path decides. Any other reply is final.</summary>
+        private static bool MayNeedFollowUp(HttpResponseMessage response)
+        {
+            var status = (int)response.StatusCode;
+            return status == (int)HttpStatusCode.Unauthorized || (status >= 300 && status < 400);
         }
 
         private bool IsRejectedByApi(HttpResponseMessage response, HttpRequestMessage request) =>

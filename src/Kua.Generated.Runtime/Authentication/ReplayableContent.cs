@@ -30,6 +30,9 @@ namespace Kua.Generated.Runtime.Authentication
             return true;
         }
 
+        /// <summary>No body, or one that can be sent again without buffering: <see cref="PrepareAsync"/> has nothing to do.</summary>
+        public static bool IsReplayableAsIs(HttpContent? content) => content is null || IsReplayable(content);
+
         private static bool IsReplayable(HttpContent content)
         {
             if (content is ByteArrayContent)
