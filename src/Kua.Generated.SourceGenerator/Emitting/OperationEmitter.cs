@@ -453,22 +453,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
             {
-                // The guard comes first: an object or map writes statements that read the value.
-                var guarded = !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
-                if (guarded)
-                {
-                    writer.Line("if (" + parameter.ParameterName + " != null)");
-                    writer.Line("{");
-                    writer.Indent();
-                }
-
+                OpenNullCheck(writer, parameter);
                 var text = HeaderText(writer, types, parameter, escape: false);
                 writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
-                if (guarded)
-                {
-                    writer.Outdent();
-                    writer.Line("}");
-                }
+                CloseNullCheck(writer, parameter);
             }
 
             var cookies = operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
@@ -480,16 +468,39 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line("var cookies = new global::System.Collections.Generic.List<string>();");
             foreach (var parameter in cookies)
             {
-                using (writer.Open("if (" + parameter.ParameterName + " != null)"))
-                {
-                    var text = HeaderText(writer, types, parameter, escape: true);
-                    writer.Line("cookies.Add(" + Literals.String(parameter.Name + "=") + " + " + (parameter.Type.Kind == TypeKind.List || parameter.Type.Kind == TypeKind.Map || parameter.Type.Kind == TypeKind.Object ? text : Http + ".KuaPath.EscapeComponent(" + text + ")") + ");");
-                }
+                OpenNullCheck(writer, parameter);
+                var text = HeaderText(writer, types, parameter, escape: true);
+                writer.Line("cookies.Add(" + Literals.String(parameter.Name + "=") + " + " + (parameter.Type.Kind == TypeKind.List || parameter.Type.Kind == TypeKind.Map || parameter.Type.Kind == TypeKind.Object ? text : Http + ".KuaPath.EscapeComponent(" + text + ")") + ");");
+                CloseNullCheck(writer, parameter);
             }
 
             using (writer.Open("if (cookies.Count > 0)"))
             {
                 writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", string.Join(\"; \", cookies));");
+            }
+        }
+
+        /// <summary>Whether a header or cookie value may be null (a required value type never is: checking it would warn).</summary>
+        private static bool MayBeNull(ParameterModel parameter) =>
+            !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+
+        /// <summary>Opens the null check before the value is read (an object or map writes statements that read it).</summary>
+        private static void OpenNullCheck(SourceWriter writer, ParameterModel parameter)
+        {
+            if (MayBeNull(parameter))
+            {
+                writer.Line("if (" + parameter.ParameterName + " != null)");
+                writer.Line("{");
+                writer.Indent();
+            }
+        }
+
+        private static void CloseNullCheck(SourceWriter writer, ParameterModel parameter)
+        {
+            if (MayBeNull(parameter))
+            {
+                writer.Outdent();
+                writer.Line("}");
             }
         }
 
