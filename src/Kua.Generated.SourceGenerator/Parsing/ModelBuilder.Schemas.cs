@@ -100,10 +100,33 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var kind = shape == Shape.Enum
                 ? (IsStringEnum(schema) ? TypeKind.StringEnum : TypeKind.IntegerEnum)
                 : shape == Shape.Union ? TypeKind.Union : TypeKind.Object;
+
+            // A member may not have its type's name (CS0542), and these members every such type has.
+            if (FixedMemberNames(kind).Contains(preferredName))
+            {
+                preferredName += "Type";
+            }
+
             var builder = new TypeBuilder(schema, kind, _typeNames.Claim(preferredName), schemaName, pointer);
             _typesBySchema[schema] = builder;
             _types.Add(builder);
             return builder;
+        }
+
+        /// <summary>The members the emitter writes into every type of a kind, whatever the schema says.</summary>
+        private static string[] FixedMemberNames(TypeKind kind)
+        {
+            switch (kind)
+            {
+                case TypeKind.Object:
+                    return new[] { "AdditionalProperties" };
+                case TypeKind.StringEnum:
+                    return new[] { "Equals", "GetHashCode", "ToString" };
+                case TypeKind.Union:
+                    return new[] { "Json", "Kind", "FromJson" };
+                default:
+                    return Array.Empty<string>();
+            }
         }
 
         /// <summary>The type a schema maps to. Generated types are registered (and built later); everything else is structural.</summary>
