@@ -1,3 +1,8 @@
+//----- Consumer.IdentifiersTheOddAPIClient.AdditionalPropertiesType.g.cs
+public partial class AdditionalPropertiesType
+public string? Id { get; set; }
+public global::System.Collections.Generic.Dictionary<string, string>? AdditionalProperties { get; set; }
+public sealed class AdditionalPropertiesTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.AdditionalPropertiesType>
 //----- Consumer.IdentifiersTheOddAPIClient.Class.g.cs
 public partial class Class
 public string? Namespace { get; set; }
@@ -16,6 +21,15 @@ public long? Größe { get; set; }
 public string? Name { get; set; }
 public string? Name2 { get; set; }
 public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Item>
+//----- Consumer.IdentifiersTheOddAPIClient.JsonType.g.cs
+public sealed partial class JsonType
+public global::System.Text.Json.JsonElement Json { get; }
+public static JsonType FromJson(global::System.Text.Json.JsonElement json) => new JsonType(json.Clone());
+public static JsonType FromString(string value) => new JsonType(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String));
+public bool TryGetString(out string? value)
+public static JsonType FromDouble(double value) => new JsonType(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double));
+public bool TryGetDouble(out double value)
+public sealed class JsonTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.JsonType>
 //----- Consumer.IdentifiersTheOddAPIClient.Object.g.cs
 public partial class Object
 public string? Value { get; set; }

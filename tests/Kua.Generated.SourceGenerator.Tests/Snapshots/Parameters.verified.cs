@@ -42,6 +42,7 @@ namespace Consumer
         /// <param name="point">The <c>point</c> path parameter.</param>
         /// <param name="day">The <c>day</c> query parameter.</param>
         /// <param name="xFlags">The <c>X-Flags</c> header parameter.</param>
+        /// <param name="consent">The <c>consent</c> cookie parameter.</param>
         /// <param name="tags">Repeated as tags=a&amp;tags=b (form, explode).</param>
         /// <param name="ids">The <c>ids</c> query parameter.</param>
         /// <param name="words">The <c>words</c> query parameter.</param>
@@ -58,7 +59,7 @@ namespace Consumer
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The reply body.</returns>
         /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (labels == null)
             {
@@ -144,6 +145,7 @@ namespace Consumer
                     request.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
                 }
                 var cookies = new global::System.Collections.Generic.List<string>();
+                cookies.Add("consent=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(consent)));
                 if (session != null)
                 {
                     cookies.Add("session=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(session));
