@@ -151,7 +151,10 @@ namespace Kua.Generated.Runtime.Authentication
         {
             try
             {
-                var response = await FollowRedirectsAsync(request, uri, sending, token.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
+                // Awaited here rather than in FollowRedirectsAsync, which then completes at once when there is no redirect:
+                // a reply that arrives later (from the network, always) costs this one state machine only.
+                var response = await sending.ConfigureAwait(false);
+                response = await FollowRedirectsAsync(request, uri, response, token.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
                 if (!IsRejectedByApi(response, request))
                 {
                     return response;
@@ -202,7 +205,7 @@ namespace Kua.Generated.Runtime.Authentication
             base.SendAsync(request, cancellationToken);
 
         /// <summary>Sends the request and follows its redirects, with <paramref name="authorization"/> on each hop to <paramref name="authorizationOrigin"/>.</summary>
-        private Task<HttpResponseMessage> SendFollowingRedirectsAsync(
+        private async ValueTask<HttpResponseMessage> SendFollowingRedirectsAsync(
             HttpRequestMessage request,
             string? authorization,
             Uri? authorizationOrigin,
@@ -210,8 +213,8 @@ namespace Kua.Generated.Runtime.Authentication
             CancellationToken cancellationToken)
         {
             var sentTo = request.RequestUri!;
-            var sending = SendHop(request, authorization, authorizationOrigin, cancellationToken);
-            return FollowRedirectsAsync(request, sentTo, sending, authorization, authorizationOrigin, replayable, cancellationToken);
+            var response = await SendHop(request, authorization, authorizationOrigin, cancellationToken).ConfigureAwait(false);
+            return await FollowRedirectsAsync(request, sentTo, response, authorization, authorizationOrigin, replayable, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Sends one hop, with <paramref name="authorization"/> only if it goes to <paramref name="authorizationOrigin"/>.</summary>
@@ -221,11 +224,14 @@ namespace Kua.Generated.Runtime.Authentication
             return base.SendAsync(request, cancellationToken);
         }
 
-        /// <summary>Awaits the hop under way to <paramref name="sentTo"/> and follows its redirects, each with a hop of its own.</summary>
-        private async Task<HttpResponseMessage> FollowRedirectsAsync(
+        /// <summary>
+        /// Follows the redirects that <paramref name="response"/>, the reply from <paramref name="sentTo"/>, starts, each
+        /// hop sent with <see cref="SendHop"/>. A ValueTask: with no redirect it completes at once and allocates nothing.
+        /// </summary>
+        private async ValueTask<HttpResponseMessage> FollowRedirectsAsync(
             HttpRequestMessage request,
             Uri sentTo,
-            Task<HttpResponseMessage> sending,
+            HttpResponseMessage response,
             string? authorization,
             Uri? authorizationOrigin,
             bool replayable,
@@ -233,7 +239,6 @@ namespace Kua.Generated.Runtime.Authentication
         {
             for (var redirects = 0; ; redirects++)
             {
-                var response = await sending.ConfigureAwait(false);
                 if (redirects >= Settings.MaxRedirects || !TryGetRedirect(response, sentTo, request.Method, out var target, out var keepsBody))
                 {
                     return response;
@@ -260,7 +265,7 @@ namespace Kua.Generated.Runtime.Authentication
                     request.Content = null;
                 }
 
-                sending = SendHop(request, authorization, authorizationOrigin, cancellationToken);
+                response = await SendHop(request, authorization, authorizationOrigin, cancellationToken).ConfigureAwait(false);
             }
         }
 
