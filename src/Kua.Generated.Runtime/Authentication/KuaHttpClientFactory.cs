@@ -14,14 +14,14 @@ namespace Kua.Generated
         /// <summary>Creates the client.</summary>
         /// <param name="options">The base address, the account and the token rules; validated and copied now.</param>
         /// <param name="endpoint">The login operation, as the spec describes it.</param>
-        /// <param name="defaultBaseAddress">The spec's server URL, used when <see cref="KuaClientOptions.BaseAddress"/> is null.</param>
+        /// <param name="defaultBaseAddress">The spec's server URL (null when it declares none), used when <see cref="KuaClientOptions.BaseAddress"/> is null.</param>
         /// <returns>
         /// A client whose <see cref="HttpClient.BaseAddress"/> is set. Disposing it disposes its token cache (a login in
         /// flight then fails its waiters with <see cref="ObjectDisposedException"/>) but not
         /// <see cref="KuaClientOptions.PrimaryHandler"/>.
         /// </returns>
         /// <exception cref="ArgumentException">An option is missing or invalid, or the base address is plain HTTP without the loopback opt-in.</exception>
-        public static HttpClient Create(KuaClientOptions options, KuaTokenEndpoint endpoint, Uri defaultBaseAddress)
+        public static HttpClient Create(KuaClientOptions options, KuaTokenEndpoint endpoint, Uri? defaultBaseAddress)
         {
             if (options is null)
             {

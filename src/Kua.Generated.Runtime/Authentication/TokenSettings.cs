@@ -77,7 +77,7 @@ namespace Kua.Generated.Runtime.Authentication
 
         /// <summary>Validates <paramref name="options"/> and copies them.</summary>
         /// <exception cref="ArgumentException">A value is missing or out of range, or the base address is not allowed.</exception>
-        public static TokenSettings Create(KuaClientOptions options, Uri defaultBaseAddress, ILoggerFactory? fallbackLoggerFactory)
+        public static TokenSettings Create(KuaClientOptions options, Uri? defaultBaseAddress, ILoggerFactory? fallbackLoggerFactory)
         {
             if (options is null)
             {

@@ -12,7 +12,7 @@ namespace Kua.Generated.Runtime.DependencyInjection
     internal sealed class KuaClientRegistration<TClient> : IDisposable
         where TClient : class
     {
-        public KuaClientRegistration(KuaTokenEndpoint endpoint, Uri defaultBaseAddress, Action<KuaClientOptions> configure, ILoggerFactory? loggerFactory)
+        public KuaClientRegistration(KuaTokenEndpoint endpoint, Uri? defaultBaseAddress, Action<KuaClientOptions> configure, ILoggerFactory? loggerFactory)
         {
             var options = new KuaClientOptions();
             configure(options);

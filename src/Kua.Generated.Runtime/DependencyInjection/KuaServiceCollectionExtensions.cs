@@ -19,14 +19,14 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <typeparam name="TClient">The generated client.</typeparam>
         /// <param name="services">The services.</param>
         /// <param name="endpoint">The login operation, as the spec describes it.</param>
-        /// <param name="defaultBaseAddress">The spec's server URL, used when <see cref="KuaClientOptions.BaseAddress"/> is null.</param>
+        /// <param name="defaultBaseAddress">The spec's server URL (null when it declares none), used when <see cref="KuaClientOptions.BaseAddress"/> is null.</param>
         /// <param name="configure">Sets the options; runs once, when the client is first resolved, and the result is validated then.</param>
         /// <param name="create">Creates the client around the factory's <see cref="HttpClient"/>.</param>
         /// <returns>The builder, to add handlers (resilience, logging) or configure the primary handler.</returns>
         public static IHttpClientBuilder AddKuaGeneratedClient<TClient>(
             this IServiceCollection services,
             KuaTokenEndpoint endpoint,
-            Uri defaultBaseAddress,
+            Uri? defaultBaseAddress,
             Action<KuaClientOptions> configure,
             Func<HttpClient, TClient> create)
             where TClient : class

@@ -94,7 +94,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Doc("summary", "Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.");
                     writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
                     writer.Line("public " + name + "(global::Kua.Generated.KuaClientOptions options)");
-                    writer.Line("    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, " + DefaultBaseAddressArgument(types, client) + "), ownsHttpClient: true)");
+                    writer.Line("    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)");
                     writer.Line("{");
                     writer.Line("}");
                 }
@@ -186,13 +186,6 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        /// <summary>
-        /// DefaultBaseAddress as the runtime's login plumbing takes it. Without a server URL it is null, which the
-        /// runtime accepts (KuaClientOptions.BaseAddress is then required) though its parameter is not annotated so.
-        /// </summary>
-        private static string DefaultBaseAddressArgument(TypeSyntax types, ClientModel client) =>
-            client.DefaultBaseAddress is null ? "DefaultBaseAddress" + types.Bang : "DefaultBaseAddress";
-
         /// <summary>The full name of the class holding the client's <c>Add…</c> extension method.</summary>
         public static string DependencyInjectionClass(ClientModel client) =>
             DependencyInjectionNamespace + "." + client.Name + "ServiceCollectionExtensions";
@@ -213,7 +206,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
                         writer.Doc("returns", "The HttpClient builder, to add handlers, resilience or logging.");
                         writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>");
-                        writer.Line("    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + "." + DefaultBaseAddressArgument(types, client) + ", configure, http => new " + type + "(http));");
+                        writer.Line("    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
                     }
                     else
                     {
