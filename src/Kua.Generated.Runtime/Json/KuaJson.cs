@@ -90,6 +90,179 @@ namespace Kua.Generated.Runtime.Json
         public static string Serialize<T>(T value, JsonConverter<T> converter) =>
             System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(value, converter));
 
+        /// <summary>Reads the value of a property that must not be null (the reader is on the property name).</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="reader">The reader, on the property name.</param>
+        /// <param name="converter">The value's converter.</param>
+        /// <param name="typeName">The schema the object belongs to, for errors.</param>
+        /// <param name="propertyName">The property's JSON name, for errors.</param>
+        /// <returns>The value.</returns>
+        public static T ReadRequired<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, string typeName, string propertyName)
+        {
+            ReadNext(ref reader);
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw NullNotAllowed(typeName, propertyName);
+            }
+
+            return converter.Read(ref reader, typeof(T), Options)!;
+        }
+
+        /// <summary>Reads the value of an optional property; JSON null reads as absent (the member's type cannot hold it).</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="reader">The reader, on the property name.</param>
+        /// <param name="converter">The value's converter.</param>
+        /// <param name="value">The value, when there was one.</param>
+        /// <returns>Whether a value (not null) was read.</returns>
+        public static bool TryReadOptional<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, out T value)
+        {
+            ReadNext(ref reader);
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                value = default!;
+                return false;
+            }
+
+            value = converter.Read(ref reader, typeof(T), Options)!;
+            return true;
+        }
+
+        /// <summary>Reads the value of a property that may be JSON null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="reader">The reader, on the property name.</param>
+        /// <param name="converter">The converter for non-null values.</param>
+        /// <returns>The value, or null.</returns>
+        public static T? ReadNullableValue<T>(ref Utf8JsonReader reader, JsonConverter<T> converter)
+            where T : struct
+        {
+            ReadNext(ref reader);
+            return reader.TokenType == JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), Options);
+        }
+
+        /// <summary>Reads the value of a property that may be JSON null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="reader">The reader, on the property name.</param>
+        /// <param name="converter">The converter for non-null values.</param>
+        /// <returns>The value, or null.</returns>
+        public static T? ReadNullableReference<T>(ref Utf8JsonReader reader, JsonConverter<T> converter)
+            where T : class
+        {
+            ReadNext(ref reader);
+            return reader.TokenType == JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), Options);
+        }
+
+        /// <summary>Skips the value of a property the schema does not name (the reader is on the property name).</summary>
+        /// <param name="reader">The reader.</param>
+        public static void SkipValue(ref Utf8JsonReader reader)
+        {
+            ReadNext(ref reader);
+            reader.Skip();
+        }
+
+        /// <summary>Writes a property whose value is always present.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The property's encoded name.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        public static void WriteRequired<T>(Utf8JsonWriter writer, JsonEncodedText name, T value, JsonConverter<T> converter)
+        {
+            writer.WritePropertyName(name);
+            converter.Write(writer, value, Options);
+        }
+
+        /// <summary>Writes a required property of a reference type, failing clearly when it was left null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The property's encoded name.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        /// <param name="typeName">The schema the object belongs to, for errors.</param>
+        /// <param name="propertyName">The property's JSON name, for errors.</param>
+        public static void WriteRequiredReference<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonConverter<T> converter, string typeName, string propertyName)
+            where T : class
+        {
+            if (value is null)
+            {
+                throw RequiredValueMissing(typeName, propertyName);
+            }
+
+            writer.WritePropertyName(name);
+            converter.Write(writer, value, Options);
+        }
+
+        /// <summary>Writes an optional property, leaving it out when it is null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The property's encoded name.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        public static void WriteOptionalValue<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonConverter<T> converter)
+            where T : struct
+        {
+            if (value.HasValue)
+            {
+                writer.WritePropertyName(name);
+                converter.Write(writer, value.GetValueOrDefault(), Options);
+            }
+        }
+
+        /// <summary>Writes an optional property, leaving it out when it is null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The property's encoded name.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        public static void WriteOptionalReference<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonConverter<T> converter)
+            where T : class
+        {
+            if (value != null)
+            {
+                writer.WritePropertyName(name);
+                converter.Write(writer, value, Options);
+            }
+        }
+
+        /// <summary>Writes a required property that may be null, writing JSON null for null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The property's encoded name.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        public static void WriteNullableValue<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonConverter<T> converter)
+            where T : struct
+        {
+            if (value.HasValue)
+            {
+                writer.WritePropertyName(name);
+                converter.Write(writer, value.GetValueOrDefault(), Options);
+            }
+            else
+            {
+                writer.WriteNull(name);
+            }
+        }
+
+        /// <summary>Writes a required property that may be null, writing JSON null for null.</summary>
+        /// <typeparam name="T">The value type.</typeparam>
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The property's encoded name.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="converter">Its converter.</param>
+        public static void WriteNullableReference<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonConverter<T> converter)
+            where T : class
+        {
+            if (value is null)
+            {
+                writer.WriteNull(name);
+            }
+            else
+            {
+                writer.WritePropertyName(name);
+                converter.Write(writer, value, Options);
+            }
+        }
+
         /// <summary>An error for a required property left null when writing.</summary>
         /// <param name="typeName">The schema the object belongs to.</param>
         /// <param name="propertyName">The JSON name of the property.</param>

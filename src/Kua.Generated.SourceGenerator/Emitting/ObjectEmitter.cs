@@ -217,7 +217,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 {
                     var property = all[i];
                     var index = i.ToString(CultureInfo.InvariantCulture);
-                    writer.Line(types.Declared(property.Type, nullable: true) + " value" + index + " = default;");
+                    // Value types that may not be JSON null are read into their own type: presence is in hasN.
+                    var localNullable = property.Type.Nullable || !TypeSyntax.IsValueType(property.Type);
+                    writer.Line(types.Declared(property.Type, nullable: localNullable) + " value" + index + " = default;");
                     if (tracked[i])
                     {
                         writer.Line("var has" + index + " = false;");
@@ -249,35 +251,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                             using (writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(Name" + index + "))"))
                             {
                                 writer.Line("current = " + Literal(property.JsonName) + ";");
-                                writer.Line(TypeSyntax.Json + ".ReadNext(ref reader);");
-                                using (writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)"))
-                                {
-                                    if (property.Type.Nullable)
-                                    {
-                                        writer.Line("value" + index + " = null;");
-                                        if (tracked[i])
-                                        {
-                                            writer.Line("has" + index + " = true;");
-                                        }
-                                    }
-                                    else if (property.Required && !property.WriteOnly)
-                                    {
-                                        writer.Line("throw " + TypeSyntax.Json + ".NullNotAllowed(" + schema + ", " + Literal(property.JsonName) + ");");
-                                    }
-                                    else
-                                    {
-                                        writer.Line("// null for a member that does not allow it: read as absent.");
-                                    }
-                                }
-
-                                using (writer.Open("else"))
-                                {
-                                    writer.Line("value" + index + " = " + types.Converter(property.Type.WithNullable(false)) + ".Read(ref reader, typeof(" + types.Name(property.Type) + "), options);");
-                                    if (tracked[i])
-                                    {
-                                        writer.Line("has" + index + " = true;");
-                                    }
-                                }
+                                EmitReadProperty(writer, types, property, schema, index, tracked[i]);
                             }
                         }
 
@@ -304,8 +278,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                             else
                             {
                                 writer.Line("// A property the schema does not name: skipped, so new server fields never break the client.");
-                                writer.Line(TypeSyntax.Json + ".ReadNext(ref reader);");
-                                writer.Line("reader.Skip();");
+                                writer.Line(TypeSyntax.Json + ".SkipValue(ref reader);");
                             }
                         }
 
@@ -374,6 +347,36 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
+        /// <summary>
+        /// Reads one property's value (the reader is on its name) into valueN, recording presence in hasN.
+        /// JSON null: kept when the schema allows it, an error for a required member, absent otherwise.
+        /// </summary>
+        private static void EmitReadProperty(SourceWriter writer, TypeSyntax types, PropertyModel property, string schema, string index, bool tracked)
+        {
+            var converter = types.Converter(property.Type.WithNullable(false));
+            var has = "has" + index;
+            var value = "value" + index;
+            if (property.Type.Nullable)
+            {
+                var read = TypeSyntax.IsValueType(property.Type) ? ".ReadNullableValue(ref reader, " : ".ReadNullableReference(ref reader, ";
+                writer.Line(value + " = " + TypeSyntax.Json + read + converter + ");");
+                if (tracked)
+                {
+                    writer.Line(has + " = true;");
+                }
+            }
+            else if (property.Required && !property.WriteOnly)
+            {
+                writer.Line(value + " = " + TypeSyntax.Json + ".ReadRequired(ref reader, " + converter + ", " + schema + ", " + Literal(property.JsonName) + ");");
+                writer.Line(has + " = true;");
+            }
+            else
+            {
+                var call = TypeSyntax.Json + ".TryReadOptional(ref reader, " + converter + ", out " + value + ")";
+                writer.Line(tracked ? has + " = " + call + ";" : call + ";");
+            }
+        }
+
         /// <summary>The local holding a property's value, converted to the property's declared type.</summary>
         private static string ValueExpression(TypeSyntax types, PropertyModel property, int index)
         {
@@ -383,8 +386,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 return local;
             }
 
-            // Required and not nullable: present (checked above) unless write-only.
-            return TypeSyntax.IsValueType(property.Type) ? local + ".GetValueOrDefault()" : local + types.Bang;
+            // Required and not nullable: present (checked above) unless write-only; value types are already in their own type.
+            return TypeSyntax.IsValueType(property.Type) ? local : local + types.Bang;
         }
 
         private static void EmitWrite(SourceWriter writer, TypeSyntax types, ObjectModel model, List<PropertyModel> all)
@@ -422,49 +425,28 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     var member = "value." + property.Name;
                     var name = "Encoded" + index;
                     var converter = types.Converter(property.Type.WithNullable(false));
+                    var valueType = TypeSyntax.IsValueType(property.Type);
+                    var arguments = "(writer, " + name + ", " + member + ", " + converter;
+                    string call;
                     if (!IsNullableProperty(property))
                     {
-                        if (TypeSyntax.IsValueType(property.Type))
-                        {
-                            writer.Line("writer.WritePropertyName(" + name + ");");
-                            writer.Line(converter + ".Write(writer, " + member + ", options);");
-                        }
-                        else if (property.ReadOnly)
-                        {
-                            using (writer.Open("if (" + member + " != null)"))
-                            {
-                                writer.Line("writer.WritePropertyName(" + name + ");");
-                                writer.Line(converter + ".Write(writer, " + member + ", options);");
-                            }
-                        }
-                        else
-                        {
-                            using (writer.Open("if (" + member + " is null)"))
-                            {
-                                writer.Line("throw " + TypeSyntax.Json + ".RequiredValueMissing(" + schema + ", " + Literal(property.JsonName) + ");");
-                            }
-
-                            writer.Line("writer.WritePropertyName(" + name + ");");
-                            writer.Line(converter + ".Write(writer, " + member + ", options);");
-                        }
-
-                        continue;
+                        // Required and not nullable: a reference left null is an error, unless the server sets it (read-only).
+                        call = valueType ? ".WriteRequired" + arguments + ")"
+                            : property.ReadOnly ? ".WriteOptionalReference" + arguments + ")"
+                            : ".WriteRequiredReference" + arguments + ", " + schema + ", " + Literal(property.JsonName) + ")";
                     }
-
-                    var value = TypeSyntax.IsValueType(property.Type) ? member + ".Value" : member;
-                    using (writer.Open("if (" + member + " != null)"))
+                    else if (property.Required && property.Type.Nullable)
                     {
-                        writer.Line("writer.WritePropertyName(" + name + ");");
-                        writer.Line(converter + ".Write(writer, " + value + ", options);");
+                        // Required and nullable: null is written as JSON null.
+                        call = (valueType ? ".WriteNullableValue" : ".WriteNullableReference") + arguments + ")";
+                    }
+                    else
+                    {
+                        // Optional: null is left out.
+                        call = (valueType ? ".WriteOptionalValue" : ".WriteOptionalReference") + arguments + ")";
                     }
 
-                    if (property.Required && property.Type.Nullable)
-                    {
-                        using (writer.Open("else"))
-                        {
-                            writer.Line("writer.WriteNull(" + name + ");");
-                        }
-                    }
+                    writer.Line(TypeSyntax.Json + call + ";");
                 }
 
                 if (model.AdditionalProperties != null)

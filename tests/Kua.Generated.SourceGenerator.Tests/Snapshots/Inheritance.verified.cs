@@ -57,7 +57,7 @@ namespace Consumer.Serialization
         {
             string? value0 = default;
             var has0 = false;
-            global::System.DateTimeOffset? value1 = default;
+            global::System.DateTimeOffset value1 = default;
             var has1 = false;
             string? value2 = default;
             var has2 = false;
@@ -75,50 +75,23 @@ namespace Consumer.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "name";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Document", "name");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Document", "name");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "createdAt";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                            has1 = true;
-                        }
+                        has1 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset, out value1);
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "body";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value2 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has2 = true;
-                        }
+                        has2 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, out value2);
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -153,22 +126,9 @@ namespace Consumer.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Document value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Name is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Document", "name");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Name, options);
-            if (value.CreatedAt != null)
-            {
-                writer.WritePropertyName(Encoded1);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
-            if (value.Body != null)
-            {
-                writer.WritePropertyName(Encoded2);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Body, options);
-            }
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.Name, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Document", "name");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded1, value.CreatedAt, global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded2, value.Body, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
             writer.WriteEndObject();
         }
     }
@@ -237,7 +197,7 @@ namespace Consumer.Serialization
             var has0 = false;
             string? value1 = default;
             var has1 = false;
-            bool? value2 = default;
+            bool value2 = default;
             var has2 = false;
             string? current = null;
             try
@@ -253,50 +213,25 @@ namespace Consumer.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "petType";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Dog", "petType");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Dog", "petType");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "name";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Dog", "name");
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Dog", "name");
+                        has1 = true;
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "barks";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Dog", "barks");
-                        }
-                        else
-                        {
-                            value2 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean.Read(ref reader, typeof(bool), options);
-                            has2 = true;
-                        }
+                        value2 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean, "Dog", "barks");
+                        has2 = true;
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -322,7 +257,7 @@ namespace Consumer.Serialization
                 throw global::Kua.Generated.Runtime.Json.KuaJson.MissingRequired("Dog", "barks");
             }
 
-            var result = new global::Consumer.Dog { Name = value1!, Barks = value2.GetValueOrDefault() };
+            var result = new global::Consumer.Dog { Name = value1!, Barks = value2 };
             if (has0)
             {
                 result.PetType = value0!;
@@ -337,20 +272,9 @@ namespace Consumer.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.PetType is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Dog", "petType");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.PetType, options);
-            if (value.Name is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Dog", "name");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Name, options);
-            writer.WritePropertyName(Encoded2);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean.Write(writer, value.Barks, options);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.PetType, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Dog", "petType");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Name, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Dog", "name");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequired(writer, Encoded2, value.Barks, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean);
             writer.WriteEndObject();
         }
     }
@@ -421,9 +345,9 @@ namespace Consumer.Serialization
             var has0 = false;
             string? value1 = default;
             var has1 = false;
-            bool? value2 = default;
+            bool value2 = default;
             var has2 = false;
-            bool? value3 = default;
+            bool value3 = default;
             var has3 = false;
             string? current = null;
             try
@@ -439,64 +363,29 @@ namespace Consumer.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "petType";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Lion", "petType");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Lion", "petType");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "name";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Lion", "name");
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Lion", "name");
+                        has1 = true;
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "indoor";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value2 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean.Read(ref reader, typeof(bool), options);
-                            has2 = true;
-                        }
+                        has2 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean, out value2);
                     }
                     else if (reader.ValueTextEquals(Name3))
                     {
                         current = "mane";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value3 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean.Read(ref reader, typeof(bool), options);
-                            has3 = true;
-                        }
+                        has3 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean, out value3);
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -540,28 +429,10 @@ namespace Consumer.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lion value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.PetType is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Lion", "petType");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.PetType, options);
-            if (value.Name is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Lion", "name");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Name, options);
-            if (value.Indoor != null)
-            {
-                writer.WritePropertyName(Encoded2);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean.Write(writer, value.Indoor.Value, options);
-            }
-            if (value.Mane != null)
-            {
-                writer.WritePropertyName(Encoded3);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean.Write(writer, value.Mane.Value, options);
-            }
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.PetType, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Lion", "petType");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Name, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Lion", "name");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded2, value.Indoor, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded3, value.Mane, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Boolean);
             writer.WriteEndObject();
         }
     }
@@ -651,36 +522,19 @@ namespace Consumer.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "petType";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Pet", "petType");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Pet", "petType");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "name";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Pet", "name");
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Pet", "name");
+                        has1 = true;
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -734,18 +588,8 @@ namespace Consumer.Serialization
             }
 
             writer.WriteStartObject();
-            if (value.PetType is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Pet", "petType");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.PetType, options);
-            if (value.Name is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Pet", "name");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Name, options);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.PetType, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Pet", "petType");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Name, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Pet", "name");
             writer.WriteEndObject();
         }
     }

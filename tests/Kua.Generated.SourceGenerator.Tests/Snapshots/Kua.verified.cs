@@ -77,9 +77,9 @@ namespace Kua.Serialization
             var has1 = false;
             string? value2 = default;
             var has2 = false;
-            global::Kua.AccountStatus? value3 = default;
+            global::Kua.AccountStatus value3 = default;
             var has3 = false;
-            global::System.DateTimeOffset? value4 = default;
+            global::System.DateTimeOffset value4 = default;
             var has4 = false;
             string? current = null;
             try
@@ -95,79 +95,36 @@ namespace Kua.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "id";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Account", "id");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Account", "id");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "email";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Account", "email");
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Account", "email");
+                        has1 = true;
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "displayName";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value2 = null;
-                            has2 = true;
-                        }
-                        else
-                        {
-                            value2 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has2 = true;
-                        }
+                        value2 = global::Kua.Generated.Runtime.Json.KuaJson.ReadNullableReference(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+                        has2 = true;
                     }
                     else if (reader.ValueTextEquals(Name3))
                     {
                         current = "status";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value3 = global::Kua.Serialization.AccountStatusJsonConverter.Instance.Read(ref reader, typeof(global::Kua.AccountStatus), options);
-                            has3 = true;
-                        }
+                        has3 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Serialization.AccountStatusJsonConverter.Instance, out value3);
                     }
                     else if (reader.ValueTextEquals(Name4))
                     {
                         current = "createdAt";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Account", "createdAt");
-                        }
-                        else
-                        {
-                            value4 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                            has4 = true;
-                        }
+                        value4 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset, "Account", "createdAt");
+                        has4 = true;
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -193,7 +150,7 @@ namespace Kua.Serialization
                 throw global::Kua.Generated.Runtime.Json.KuaJson.MissingRequired("Account", "createdAt");
             }
 
-            var result = new global::Kua.Account { Id = value0!, Email = value1!, CreatedAt = value4.GetValueOrDefault() };
+            var result = new global::Kua.Account { Id = value0!, Email = value1!, CreatedAt = value4 };
             if (has2)
             {
                 result.DisplayName = value2;
@@ -212,30 +169,11 @@ namespace Kua.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kua.Account value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Account", "id");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Id, options);
-            if (value.Email is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Account", "email");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Email, options);
-            if (value.DisplayName != null)
-            {
-                writer.WritePropertyName(Encoded2);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.DisplayName, options);
-            }
-            if (value.Status != null)
-            {
-                writer.WritePropertyName(Encoded3);
-                global::Kua.Serialization.AccountStatusJsonConverter.Instance.Write(writer, value.Status.Value, options);
-            }
-            writer.WritePropertyName(Encoded4);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset.Write(writer, value.CreatedAt, options);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.Id, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Account", "id");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Email, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Account", "email");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded2, value.DisplayName, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded3, value.Status, global::Kua.Serialization.AccountStatusJsonConverter.Instance);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequired(writer, Encoded4, value.CreatedAt, global::Kua.Generated.Runtime.Json.KuaJsonConverters.DateTimeOffset);
             writer.WriteEndObject();
         }
     }
@@ -404,7 +342,7 @@ namespace Kua.Serialization
             var has1 = false;
             string? value2 = default;
             var has2 = false;
-            long? value3 = default;
+            long value3 = default;
             var has3 = false;
             string? current = null;
             try
@@ -420,64 +358,28 @@ namespace Kua.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "accessToken";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("AuthenticationToken", "accessToken");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "AuthenticationToken", "accessToken");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "tokenType";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        has1 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, out value1);
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "tokenFormat";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value2 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has2 = true;
-                        }
+                        has2 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, out value2);
                     }
                     else if (reader.ValueTextEquals(Name3))
                     {
                         current = "expiresIn";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value3 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int64.Read(ref reader, typeof(long), options);
-                            has3 = true;
-                        }
+                        has3 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int64, out value3);
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -516,27 +418,10 @@ namespace Kua.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kua.AuthenticationToken value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.AccessToken is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("AuthenticationToken", "accessToken");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.AccessToken, options);
-            if (value.TokenType != null)
-            {
-                writer.WritePropertyName(Encoded1);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.TokenType, options);
-            }
-            if (value.TokenFormat != null)
-            {
-                writer.WritePropertyName(Encoded2);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.TokenFormat, options);
-            }
-            if (value.ExpiresIn != null)
-            {
-                writer.WritePropertyName(Encoded3);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int64.Write(writer, value.ExpiresIn.Value, options);
-            }
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.AccessToken, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "AuthenticationToken", "accessToken");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded1, value.TokenType, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded2, value.TokenFormat, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded3, value.ExpiresIn, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int64);
             writer.WriteEndObject();
         }
     }
@@ -623,50 +508,23 @@ namespace Kua.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "code";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        has0 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, out value0);
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "message";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Error", "message");
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Error", "message");
+                        has1 = true;
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "details";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value2 = Converter0.Read(ref reader, typeof(global::System.Collections.Generic.List<global::Kua.ErrorDetail>), options);
-                            has2 = true;
-                        }
+                        has2 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, Converter0, out value2);
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -701,22 +559,9 @@ namespace Kua.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kua.Error value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Code != null)
-            {
-                writer.WritePropertyName(Encoded0);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Code, options);
-            }
-            if (value.Message is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Error", "message");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Message, options);
-            if (value.Details != null)
-            {
-                writer.WritePropertyName(Encoded2);
-                Converter0.Write(writer, value.Details, options);
-            }
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded0, value.Code, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Message, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Error", "message");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded2, value.Details, Converter0);
             writer.WriteEndObject();
         }
 
@@ -799,36 +644,18 @@ namespace Kua.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "field";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        has0 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, out value0);
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "message";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("ErrorDetail", "message");
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "ErrorDetail", "message");
+                        has1 = true;
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -859,17 +686,8 @@ namespace Kua.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kua.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Field != null)
-            {
-                writer.WritePropertyName(Encoded0);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Field, options);
-            }
-            if (value.Message is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("ErrorDetail", "message");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Message, options);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded0, value.Field, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Message, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "ErrorDetail", "message");
             writer.WriteEndObject();
         }
     }
@@ -947,35 +765,18 @@ namespace Kua.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "email";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("LoginRequest", "email");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "LoginRequest", "email");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "password";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                        }
+                        global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, out value1);
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -1002,18 +803,8 @@ namespace Kua.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kua.LoginRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Email is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("LoginRequest", "email");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Email, options);
-            if (value.Password is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("LoginRequest", "password");
-            }
-            writer.WritePropertyName(Encoded1);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Password, options);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.Email, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "LoginRequest", "email");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded1, value.Password, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "LoginRequest", "password");
             writer.WriteEndObject();
         }
     }

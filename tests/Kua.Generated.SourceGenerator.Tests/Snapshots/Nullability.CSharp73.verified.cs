@@ -118,9 +118,9 @@ namespace Consumer.Serialization
             var has1 = false;
             string value2 = default;
             var has2 = false;
-            int? value3 = default;
+            int value3 = default;
             var has3 = false;
-            int? value4 = default;
+            int value4 = default;
             var has4 = false;
             string value5 = default;
             var has5 = false;
@@ -150,181 +150,75 @@ namespace Consumer.Serialization
                     if (reader.ValueTextEquals(Name0))
                     {
                         current = "id";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Person", "id");
-                        }
-                        else
-                        {
-                            value0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has0 = true;
-                        }
+                        value0 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Person", "id");
+                        has0 = true;
                     }
                     else if (reader.ValueTextEquals(Name1))
                     {
                         current = "name";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value1 = null;
-                            has1 = true;
-                        }
-                        else
-                        {
-                            value1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has1 = true;
-                        }
+                        value1 = global::Kua.Generated.Runtime.Json.KuaJson.ReadNullableReference(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+                        has1 = true;
                     }
                     else if (reader.ValueTextEquals(Name2))
                     {
                         current = "nickname";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Person", "nickname");
-                        }
-                        else
-                        {
-                            value2 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has2 = true;
-                        }
+                        value2 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Person", "nickname");
+                        has2 = true;
                     }
                     else if (reader.ValueTextEquals(Name3))
                     {
                         current = "count";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Kua.Generated.Runtime.Json.KuaJson.NullNotAllowed("Person", "count");
-                        }
-                        else
-                        {
-                            value3 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32.Read(ref reader, typeof(int), options);
-                            has3 = true;
-                        }
+                        value3 = global::Kua.Generated.Runtime.Json.KuaJson.ReadRequired(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32, "Person", "count");
+                        has3 = true;
                     }
                     else if (reader.ValueTextEquals(Name4))
                     {
                         current = "age";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value4 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32.Read(ref reader, typeof(int), options);
-                            has4 = true;
-                        }
+                        has4 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32, out value4);
                     }
                     else if (reader.ValueTextEquals(Name5))
                     {
                         current = "middle";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value5 = null;
-                            has5 = true;
-                        }
-                        else
-                        {
-                            value5 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Read(ref reader, typeof(string), options);
-                            has5 = true;
-                        }
+                        value5 = global::Kua.Generated.Runtime.Json.KuaJson.ReadNullableReference(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+                        has5 = true;
                     }
                     else if (reader.ValueTextEquals(Name6))
                     {
                         current = "weight";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value6 = null;
-                            has6 = true;
-                        }
-                        else
-                        {
-                            value6 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double.Read(ref reader, typeof(double), options);
-                            has6 = true;
-                        }
+                        value6 = global::Kua.Generated.Runtime.Json.KuaJson.ReadNullableValue(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double);
+                        has6 = true;
                     }
                     else if (reader.ValueTextEquals(Name7))
                     {
                         current = "manager";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value7 = null;
-                            has7 = true;
-                        }
-                        else
-                        {
-                            value7 = global::Consumer.Serialization.PersonJsonConverter.Instance.Read(ref reader, typeof(global::Consumer.Person), options);
-                            has7 = true;
-                        }
+                        value7 = global::Kua.Generated.Runtime.Json.KuaJson.ReadNullableReference(ref reader, global::Consumer.Serialization.PersonJsonConverter.Instance);
+                        has7 = true;
                     }
                     else if (reader.ValueTextEquals(Name8))
                     {
                         current = "buddy";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value8 = global::Consumer.Serialization.PersonJsonConverter.Instance.Read(ref reader, typeof(global::Consumer.Person), options);
-                            has8 = true;
-                        }
+                        has8 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, global::Consumer.Serialization.PersonJsonConverter.Instance, out value8);
                     }
                     else if (reader.ValueTextEquals(Name9))
                     {
                         current = "tags";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value9 = Converter1.Read(ref reader, typeof(global::System.Collections.Generic.List<string>), options);
-                            has9 = true;
-                        }
+                        has9 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, Converter1, out value9);
                     }
                     else if (reader.ValueTextEquals(Name10))
                     {
                         current = "scores";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for a member that does not allow it: read as absent.
-                        }
-                        else
-                        {
-                            value10 = Converter3.Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, long?>), options);
-                            has10 = true;
-                        }
+                        has10 = global::Kua.Generated.Runtime.Json.KuaJson.TryReadOptional(ref reader, Converter3, out value10);
                     }
                     else if (reader.ValueTextEquals(Name11))
                     {
                         current = "anything";
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value11 = null;
-                            has11 = true;
-                        }
-                        else
-                        {
-                            value11 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.Any.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options);
-                            has11 = true;
-                        }
+                        value11 = global::Kua.Generated.Runtime.Json.KuaJson.ReadNullableValue(ref reader, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Any);
+                        has11 = true;
                     }
                     else
                     {
                         // A property the schema does not name: skipped, so new server fields never break the client.
-                        global::Kua.Generated.Runtime.Json.KuaJson.ReadNext(ref reader);
-                        reader.Skip();
+                        global::Kua.Generated.Runtime.Json.KuaJson.SkipValue(ref reader);
                     }
 
                     current = null;
@@ -375,7 +269,7 @@ namespace Consumer.Serialization
             }
             if (has3)
             {
-                result.Count = value3.GetValueOrDefault();
+                result.Count = value3;
             }
             if (has4)
             {
@@ -419,73 +313,18 @@ namespace Consumer.Serialization
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Person value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Person", "id");
-            }
-            writer.WritePropertyName(Encoded0);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Id, options);
-            if (value.Name != null)
-            {
-                writer.WritePropertyName(Encoded1);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Name, options);
-            }
-            else
-            {
-                writer.WriteNull(Encoded1);
-            }
-            if (value.Nickname is null)
-            {
-                throw global::Kua.Generated.Runtime.Json.KuaJson.RequiredValueMissing("Person", "nickname");
-            }
-            writer.WritePropertyName(Encoded2);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Nickname, options);
-            writer.WritePropertyName(Encoded3);
-            global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32.Write(writer, value.Count, options);
-            if (value.Age != null)
-            {
-                writer.WritePropertyName(Encoded4);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32.Write(writer, value.Age.Value, options);
-            }
-            if (value.Middle != null)
-            {
-                writer.WritePropertyName(Encoded5);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.String.Write(writer, value.Middle, options);
-            }
-            if (value.Weight != null)
-            {
-                writer.WritePropertyName(Encoded6);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double.Write(writer, value.Weight.Value, options);
-            }
-            if (value.Manager != null)
-            {
-                writer.WritePropertyName(Encoded7);
-                global::Consumer.Serialization.PersonJsonConverter.Instance.Write(writer, value.Manager, options);
-            }
-            else
-            {
-                writer.WriteNull(Encoded7);
-            }
-            if (value.Buddy != null)
-            {
-                writer.WritePropertyName(Encoded8);
-                global::Consumer.Serialization.PersonJsonConverter.Instance.Write(writer, value.Buddy, options);
-            }
-            if (value.Tags != null)
-            {
-                writer.WritePropertyName(Encoded9);
-                Converter1.Write(writer, value.Tags, options);
-            }
-            if (value.Scores != null)
-            {
-                writer.WritePropertyName(Encoded10);
-                Converter3.Write(writer, value.Scores, options);
-            }
-            if (value.Anything != null)
-            {
-                writer.WritePropertyName(Encoded11);
-                global::Kua.Generated.Runtime.Json.KuaJsonConverters.Any.Write(writer, value.Anything.Value, options);
-            }
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded0, value.Id, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Person", "id");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteNullableReference(writer, Encoded1, value.Name, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequiredReference(writer, Encoded2, value.Nickname, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "Person", "nickname");
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteRequired(writer, Encoded3, value.Count, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded4, value.Age, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int32);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded5, value.Middle, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded6, value.Weight, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteNullableReference(writer, Encoded7, value.Manager, global::Consumer.Serialization.PersonJsonConverter.Instance);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded8, value.Buddy, global::Consumer.Serialization.PersonJsonConverter.Instance);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded9, value.Tags, Converter1);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalReference(writer, Encoded10, value.Scores, Converter3);
+            global::Kua.Generated.Runtime.Json.KuaJson.WriteOptionalValue(writer, Encoded11, value.Anything, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Any);
             writer.WriteEndObject();
         }
 
