@@ -21,11 +21,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             using (writer.Open("namespace " + types.Namespace))
             {
-                EmitRoot(writer, types, client, title, apiVersion);
+                var authenticated = client.TokenEndpoint != null;
+                EmitRoot(writer, types, client, title, apiVersion, authenticated);
                 foreach (var group in client.Groups)
                 {
                     writer.Line();
-                    EmitGroup(writer, types, group);
+                    EmitGroup(writer, types, group, authenticated);
                 }
             }
 
@@ -36,7 +37,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        private static void EmitRoot(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
+        private static void EmitRoot(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion, bool authenticated)
         {
             var name = client.Name;
             writer.Doc("summary", client.Summary ?? "A client for the " + (title ?? "API") + ".");
@@ -130,7 +131,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 foreach (var operation in client.Operations)
                 {
                     writer.Line();
-                    OperationEmitter.Emit(writer, types, operation);
+                    OperationEmitter.Emit(writer, types, operation, authenticated);
                 }
 
                 writer.Line();
@@ -156,7 +157,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        private static void EmitGroup(SourceWriter writer, TypeSyntax types, OperationGroupModel group)
+        private static void EmitGroup(SourceWriter writer, TypeSyntax types, OperationGroupModel group, bool authenticated)
         {
             writer.Doc("summary", group.Summary ?? "The " + group.PropertyName + " operations.");
             writer.Line(FileHeader.GeneratedCodeAttribute);
@@ -179,7 +180,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 foreach (var operation in group.Operations)
                 {
                     writer.Line();
-                    OperationEmitter.Emit(writer, types, operation);
+                    OperationEmitter.Emit(writer, types, operation, authenticated);
                 }
 
                 types.WriteCachedConverters(writer);

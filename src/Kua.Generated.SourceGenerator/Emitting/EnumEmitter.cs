@@ -1,3 +1,4 @@
+using System.Linq;
 using Kua.Generated.SourceGenerator.Model;
 
 namespace Kua.Generated.SourceGenerator.Emitting
@@ -113,6 +114,44 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
+        /// <summary>
+        /// Known values are matched on the raw UTF-8 bytes (by length, then content) and returned as the cached
+        /// static instances, so reading a known value allocates no string.
+        /// </summary>
+        private static void EmitKnownValues(SourceWriter writer, string type, EnumModel model)
+        {
+            if (model.Members.Count == 0)
+            {
+                return;
+            }
+
+            using (writer.Open("if (!reader.ValueIsEscaped && !reader.HasValueSequence)"))
+            {
+                writer.Line("var text = reader.ValueSpan;");
+                using (writer.Open("switch (text.Length)"))
+                {
+                    var indexed = model.Members.Select((member, index) => (Member: member, Index: index));
+                    foreach (var group in indexed.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.Member.Value)).OrderBy(g => g.Key))
+                    {
+                        writer.Line("case " + group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
+                        writer.Indent();
+                        foreach (var (member, index) in group)
+                        {
+                            using (writer.Open("if (global::System.MemoryExtensions.SequenceEqual(text, Known" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "))"))
+                            {
+                                writer.Line("return " + type + "." + member.Name + ";");
+                            }
+                        }
+
+                        writer.Line("break;");
+                        writer.Outdent();
+                    }
+                }
+            }
+
+            writer.Line();
+        }
+
         private static void EmitConverter(SourceWriter writer, TypeSyntax types, EnumModel model)
         {
             var type = types.Generated(model.Name);
@@ -123,12 +162,26 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Doc("summary", "The shared instance.");
                 writer.Line("public static " + model.Name + "JsonConverter Instance { get; } = new " + model.Name + "JsonConverter();");
                 writer.Line();
+                if (model.IsString)
+                {
+                    for (var i = 0; i < model.Members.Count; i++)
+                    {
+                        writer.Line("private static global::System.ReadOnlySpan<byte> Known" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => new byte[] { " + Literals.Utf8Bytes(model.Members[i].Value) + " };");
+                    }
+
+                    if (model.Members.Count > 0)
+                    {
+                        writer.Line();
+                    }
+                }
+
                 writer.Line("/// <inheritdoc/>");
                 using (writer.Open("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
                 {
                     if (model.IsString)
                     {
                         writer.Line(TypeSyntax.Json + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.String, \"a string\");");
+                        EmitKnownValues(writer, type, model);
                         writer.Line("return new " + type + "(reader.GetString()" + types.Bang + ");");
                     }
                     else

@@ -15,7 +15,14 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private const string PairType = "global::System.Collections.Generic.KeyValuePair<string, string>";
         private const string PairList = "global::System.Collections.Generic.List<" + PairType + ">";
 
-        public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation)
+        /// <param name="writer">The writer.</param>
+        /// <param name="types">Type names for this file.</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="authenticated">
+        /// Whether the client has a token handler: only then are requests marked with their operation (for its
+        /// logs) — the mark costs a per-request options dictionary that clients without one need not pay.
+        /// </param>
+        public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation, bool authenticated)
         {
             var signature = BuildSignature(types, operation);
             EmitDocs(writer, operation, signature);
@@ -32,8 +39,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 var path = EmitPathAndQuery(writer, types, operation);
                 using (writer.Open("using (var request = new global::System.Net.Http.HttpRequestMessage(" + MethodExpression(operation.HttpMethod) + ", _pipeline.CreateUri(" + path + ")))"))
                 {
-                    writer.Line(Http + ".KuaRequestMarkers.SetOperationId(request, " + Literals.String(operation.OperationId) + ");");
-                    if (operation.Anonymous)
+                    if (authenticated)
+                    {
+                        writer.Line(Http + ".KuaRequestMarkers.SetOperationId(request, " + Literals.String(operation.OperationId) + ");");
+                    }
+                    if (operation.Anonymous && authenticated)
                     {
                         writer.Line(Http + ".KuaRequestMarkers.MarkAnonymous(request);");
                     }

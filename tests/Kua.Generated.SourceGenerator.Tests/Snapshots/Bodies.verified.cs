@@ -57,8 +57,6 @@ namespace Consumer
 
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("login")))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "login");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
                 if (username != null)
                 {
@@ -107,8 +105,6 @@ namespace Consumer
         {
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, _pipeline.CreateUri("profile")))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "updateProfile");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 if (body != null)
                 {
                     var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
@@ -163,8 +159,6 @@ namespace Consumer
 
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("uploads")))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "upload");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 request.Headers.TryAddWithoutValidation("Accept", "text/plain");
                 var multipart = new global::System.Net.Http.MultipartFormDataContent();
                 if (@file != null)
@@ -245,8 +239,6 @@ namespace Consumer
 
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri("blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "getBlob");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 request.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
 
                 var response = await _pipeline.SendAsync(request, "getBlob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -296,8 +288,6 @@ namespace Consumer
 
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, _pipeline.CreateUri("blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "putBlob");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Binary(body, "application/octet-stream");
 
                 using (var response = await _pipeline.SendAsync(request, "putBlob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
@@ -323,8 +313,6 @@ namespace Consumer
         {
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("notes")))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "postNote");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 request.Headers.TryAddWithoutValidation("Accept", "text/plain");
                 if (body != null)
                 {

@@ -103,10 +103,98 @@ namespace Consumer.Serialization
         /// <summary>The shared instance.</summary>
         public static AwkwardJsonConverter Instance { get; } = new AwkwardJsonConverter();
 
+        private static global::System.ReadOnlySpan<byte> Known0 => new byte[] {  };
+        private static global::System.ReadOnlySpan<byte> Known1 => new byte[] { 49, 50, 51 };
+        private static global::System.ReadOnlySpan<byte> Known2 => new byte[] { 105, 110, 45, 114, 101, 118, 105, 101, 119 };
+        private static global::System.ReadOnlySpan<byte> Known3 => new byte[] { 65, 99, 116, 105, 118, 101 };
+        private static global::System.ReadOnlySpan<byte> Known4 => new byte[] { 97, 99, 116, 105, 118, 101 };
+        private static global::System.ReadOnlySpan<byte> Known5 => new byte[] { 65, 67, 84, 73, 86, 69 };
+        private static global::System.ReadOnlySpan<byte> Known6 => new byte[] { 97, 32, 98 };
+        private static global::System.ReadOnlySpan<byte> Known7 => new byte[] { 195, 169 };
+        private static global::System.ReadOnlySpan<byte> Known8 => new byte[] { 99, 108, 97, 115, 115 };
+        private static global::System.ReadOnlySpan<byte> Known9 => new byte[] { 69, 113, 117, 97, 108, 115 };
+        private static global::System.ReadOnlySpan<byte> Known10 => new byte[] { 65, 119, 107, 119, 97, 114, 100 };
+        private static global::System.ReadOnlySpan<byte> Known11 => new byte[] { 118, 49 };
+        private static global::System.ReadOnlySpan<byte> Known12 => new byte[] { 86, 49 };
+
         /// <inheritdoc/>
         public override global::Consumer.Awkward Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::Kua.Generated.Runtime.Json.KuaJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 0:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known0))
+                        {
+                            return global::Consumer.Awkward.Empty;
+                        }
+                        break;
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known7))
+                        {
+                            return global::Consumer.Awkward.É;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known11))
+                        {
+                            return global::Consumer.Awkward.V1;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known12))
+                        {
+                            return global::Consumer.Awkward.V1_2;
+                        }
+                        break;
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known1))
+                        {
+                            return global::Consumer.Awkward.Value123;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known6))
+                        {
+                            return global::Consumer.Awkward.AB;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known8))
+                        {
+                            return global::Consumer.Awkward.Class;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known3))
+                        {
+                            return global::Consumer.Awkward.Active;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known4))
+                        {
+                            return global::Consumer.Awkward.Active2;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known5))
+                        {
+                            return global::Consumer.Awkward.ACTIVE;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known9))
+                        {
+                            return global::Consumer.Awkward.Equals2;
+                        }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known10))
+                        {
+                            return global::Consumer.Awkward.Awkward2;
+                        }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known2))
+                        {
+                            return global::Consumer.Awkward.InReview;
+                        }
+                        break;
+                }
+            }
+
             return new global::Consumer.Awkward(reader.GetString()!);
         }
 
@@ -190,10 +278,33 @@ namespace Consumer.Serialization
         /// <summary>The shared instance.</summary>
         public static NullableStatusJsonConverter Instance { get; } = new NullableStatusJsonConverter();
 
+        private static global::System.ReadOnlySpan<byte> Known0 => new byte[] { 111, 112, 101, 110 };
+        private static global::System.ReadOnlySpan<byte> Known1 => new byte[] { 99, 108, 111, 115, 101, 100 };
+
         /// <inheritdoc/>
         public override global::Consumer.NullableStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::Kua.Generated.Runtime.Json.KuaJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known0))
+                        {
+                            return global::Consumer.NullableStatus.Open;
+                        }
+                        break;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known1))
+                        {
+                            return global::Consumer.NullableStatus.Closed;
+                        }
+                        break;
+                }
+            }
+
             return new global::Consumer.NullableStatus(reader.GetString()!);
         }
 

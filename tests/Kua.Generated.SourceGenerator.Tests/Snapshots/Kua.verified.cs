@@ -254,10 +254,40 @@ namespace Kua.Serialization
         /// <summary>The shared instance.</summary>
         public static AccountStatusJsonConverter Instance { get; } = new AccountStatusJsonConverter();
 
+        private static global::System.ReadOnlySpan<byte> Known0 => new byte[] { 97, 99, 116, 105, 118, 101 };
+        private static global::System.ReadOnlySpan<byte> Known1 => new byte[] { 115, 117, 115, 112, 101, 110, 100, 101, 100 };
+        private static global::System.ReadOnlySpan<byte> Known2 => new byte[] { 112, 101, 110, 100, 105, 110, 103 };
+
         /// <inheritdoc/>
         public override global::Kua.AccountStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
             global::Kua.Generated.Runtime.Json.KuaJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var text = reader.ValueSpan;
+                switch (text.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known0))
+                        {
+                            return global::Kua.AccountStatus.Active;
+                        }
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known2))
+                        {
+                            return global::Kua.AccountStatus.Pending;
+                        }
+                        break;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(text, Known1))
+                        {
+                            return global::Kua.AccountStatus.Suspended;
+                        }
+                        break;
+                }
+            }
+
             return new global::Kua.AccountStatus(reader.GetString()!);
         }
 

@@ -123,8 +123,6 @@ namespace Consumer
 
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri(query.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, true)))))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "getItem");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
                 request.Headers.TryAddWithoutValidation("Accept", "application/json");
                 if (xFlags != null)
                 {
@@ -202,8 +200,6 @@ namespace Consumer
 
             using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri(query.AppendTo("reports/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(year))))))
             {
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.SetOperationId(request, "getReport");
-                global::Kua.Generated.Runtime.Http.KuaRequestMarkers.MarkAnonymous(request);
 
                 using (var response = await _pipeline.SendAsync(request, "getReport", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
                 {
