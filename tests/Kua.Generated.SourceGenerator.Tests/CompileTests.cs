@@ -67,15 +67,15 @@ public sealed class CompileTests
         var modern = Run("nullability.yaml", Target.Net80);
 
         Assert.All(old.Sources, s => Assert.DoesNotContain("#nullable", s.Source, StringComparison.Ordinal));
-        Assert.DoesNotContain("string? ", old.Source(".Person.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("#nullable enable", modern.Source(".Person.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("public required string? Name { get; set; }", modern.Source(".Person.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("string? ", old.TypeSource("Person"), StringComparison.Ordinal);
+        Assert.Contains("#nullable enable", modern.TypeSource("Person"), StringComparison.Ordinal);
+        Assert.Contains("public required string? Name { get; set; }", modern.TypeSource("Person"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void XNullableMakesARequiredSwagger2PropertyNullable()
     {
-        var stored = Run("swagger2.yaml", Target.Net80).Source(".Stored.g.cs");
+        var stored = Run("swagger2.yaml", Target.Net80).TypeSource("Stored");
 
         Assert.Contains("public required string? Owner { get; set; }", stored, StringComparison.Ordinal);
         Assert.Contains("public required string Name { get; set; }", stored, StringComparison.Ordinal);
@@ -84,8 +84,8 @@ public sealed class CompileTests
     [Fact]
     public void TargetsWithoutDateOnlyGetDateTime()
     {
-        var old = Run("formats.yaml", Target.NetStandard20Latest).Source(".Sample.g.cs");
-        var modern = Run("formats.yaml", Target.Net80).Source(".Sample.g.cs");
+        var old = Run("formats.yaml", Target.NetStandard20Latest).TypeSource("Sample");
+        var modern = Run("formats.yaml", Target.Net80).TypeSource("Sample");
 
         Assert.Contains("global::System.DateTime Date { get; set; }", old, StringComparison.Ordinal);
         Assert.Contains("global::System.DateOnly Date { get; set; }", modern, StringComparison.Ordinal);

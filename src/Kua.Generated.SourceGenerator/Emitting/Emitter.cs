@@ -1,9 +1,15 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using Kua.Generated.SourceGenerator.Model;
 
 namespace Kua.Generated.SourceGenerator.Emitting
 {
-    /// <summary>The emit step: a pure function from model to files, one file per type plus one for the client.</summary>
+    /// <summary>
+    /// The emit step: a pure function from model to files. Types are grouped into one file per initial
+    /// letter (Models.A.g.cs …) and the client has its own file: few files keep the compiler's per-file
+    /// work small for large specs, and a one-schema edit still rewrites a single group.
+    /// </summary>
     internal static class Emitter
     {
         public static IEnumerable<EmitUnit> Plan(SpecModel model, EmitOptions options)
@@ -14,12 +20,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
 
             var prefix = model.Namespace + "." + model.Client.Name;
-            foreach (var type in model.Types)
+            foreach (var group in model.Types.GroupBy(t => GroupOf(t.Name)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                yield return new EmitUnit(model.FilePath, model.Namespace, prefix, options, type, null, model.Title, model.ApiVersion);
+                yield return new EmitUnit(model.FilePath, model.Namespace, prefix + ".Models." + group.Key + ".g.cs", options, group.ToEquatableArray(), null, model.Title, model.ApiVersion);
             }
 
-            yield return new EmitUnit(model.FilePath, model.Namespace, prefix, options, null, model.Client, model.Title, model.ApiVersion);
+            yield return new EmitUnit(model.FilePath, model.Namespace, prefix + ".g.cs", options, EquatableArray<TypeModel>.Empty, model.Client, model.Title, model.ApiVersion);
         }
 
         public static GeneratedFile Emit(EmitUnit unit)
@@ -27,28 +33,44 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var writer = new SourceWriter();
             var types = new TypeSyntax(unit.Namespace, unit.Options);
             FileHeader.Write(writer, unit.Options, unit.SpecTitle);
-            string name;
-            switch (unit.Type)
+            if (unit.Client != null)
             {
-                case ObjectModel obj:
-                    ObjectEmitter.Emit(writer, types, obj);
-                    name = obj.Name;
-                    break;
-                case EnumModel enumeration:
-                    EnumEmitter.Emit(writer, types, enumeration);
-                    name = enumeration.Name;
-                    break;
-                case UnionModel union:
-                    UnionEmitter.Emit(writer, types, union);
-                    name = union.Name;
-                    break;
-                default:
-                    var client = unit.Client!;
-                    ClientEmitter.Emit(writer, types, client, unit.SpecTitle, unit.ApiVersion);
-                    return new GeneratedFile(unit.HintPrefix + ".g.cs", writer.ToString(), unit.SpecPath, ClientTypes(unit, client));
+                ClientEmitter.Emit(writer, types, unit.Client, unit.SpecTitle, unit.ApiVersion);
+                return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, ClientTypes(unit, unit.Client));
             }
 
-            return new GeneratedFile(unit.HintPrefix + "." + name + ".g.cs", writer.ToString(), unit.SpecPath, new EquatableArray<string>(new[] { unit.Namespace + "." + name }));
+            var names = new List<string>(unit.Types.Count);
+            for (var i = 0; i < unit.Types.Count; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Line();
+                }
+
+                switch (unit.Types[i])
+                {
+                    case ObjectModel obj:
+                        ObjectEmitter.Emit(writer, types, obj);
+                        break;
+                    case EnumModel enumeration:
+                        EnumEmitter.Emit(writer, types, enumeration);
+                        break;
+                    case UnionModel union:
+                        UnionEmitter.Emit(writer, types, union);
+                        break;
+                }
+
+                names.Add(unit.Namespace + "." + unit.Types[i].Name);
+            }
+
+            return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, names.ToEquatableArray());
+        }
+
+        /// <summary>The group a type's file belongs to: its initial ASCII letter, or "_" for anything else.</summary>
+        private static string GroupOf(string typeName)
+        {
+            var first = char.ToUpperInvariant(typeName[0]);
+            return first >= 'A' && first <= 'Z' ? first.ToString() : "_";
         }
 
         /// <summary>The root client, its sub-clients and, when emitted, the DI extensions class (which lives in a shared namespace).</summary>

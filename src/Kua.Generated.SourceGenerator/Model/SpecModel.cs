@@ -22,7 +22,7 @@ namespace Kua.Generated.SourceGenerator.Model
     }
 
     /// <summary>One generated file's input: a type, or the client, with the options that shape its text.</summary>
-    internal sealed record EmitUnit(string SpecPath, string Namespace, string HintPrefix, EmitOptions Options, TypeModel? Type, ClientModel? Client, string? SpecTitle, string? ApiVersion);
+    internal sealed record EmitUnit(string SpecPath, string Namespace, string HintName, EmitOptions Options, EquatableArray<TypeModel> Types, ClientModel? Client, string? SpecTitle, string? ApiVersion);
 
     /// <summary>
     /// One generated file: its text, the spec it comes from, and the full names of the types it declares,

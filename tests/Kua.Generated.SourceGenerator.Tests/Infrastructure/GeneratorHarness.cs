@@ -19,6 +19,13 @@ internal sealed record GeneratorRun(
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
     public string Source(string hintSuffix) => Sources.Single(s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).Source;
+
+    /// <summary>The text of the generated file that declares a type (types are grouped into files by initial letter).</summary>
+    public string TypeSource(string typeName)
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"\b(class|struct|enum) " + typeName + @"\b");
+        return Sources.Single(s => declaration.IsMatch(s.Source) && s.HintName.Contains(".Models.", StringComparison.Ordinal)).Source;
+    }
 }
 
 /// <summary>Runs the generator in memory: a compilation, additional files with KuaOpenApi metadata, and a driver that tracks steps.</summary>

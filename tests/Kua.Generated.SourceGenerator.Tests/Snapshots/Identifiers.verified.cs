@@ -1,13 +1,13 @@
-//----- Consumer.IdentifiersTheOddAPIClient.AdditionalPropertiesType.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.A.g.cs
 public partial class AdditionalPropertiesType
 public string? Id { get; set; }
 public global::System.Collections.Generic.Dictionary<string, string>? AdditionalProperties { get; set; }
 public sealed class AdditionalPropertiesTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.AdditionalPropertiesType>
-//----- Consumer.IdentifiersTheOddAPIClient.Class.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.C.g.cs
 public partial class Class
 public string? Namespace { get; set; }
 public sealed class ClassJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Class>
-//----- Consumer.IdentifiersTheOddAPIClient.Item.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.I.g.cs
 public partial class Item
 public string? Item2 { get; set; }
 public string? Class { get; set; }
@@ -21,7 +21,7 @@ public long? Größe { get; set; }
 public string? Name { get; set; }
 public string? Name2 { get; set; }
 public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Item>
-//----- Consumer.IdentifiersTheOddAPIClient.JsonType.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.J.g.cs
 public sealed partial class JsonType
 public global::System.Text.Json.JsonElement Json { get; }
 public static JsonType FromJson(global::System.Text.Json.JsonElement json) => new JsonType(json.Clone());
@@ -30,39 +30,45 @@ public bool TryGetString(out string? value)
 public static JsonType FromDouble(double value) => new JsonType(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double));
 public bool TryGetDouble(out double value)
 public sealed class JsonTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.JsonType>
-//----- Consumer.IdentifiersTheOddAPIClient.Object.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.O.g.cs
 public partial class Object
 public string? Value { get; set; }
 public sealed class ObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Object>
-//----- Consumer.IdentifiersTheOddAPIClient.Serialization2.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.S.g.cs
 public partial class Serialization2
 public string? Value { get; set; }
 public sealed class Serialization2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Serialization2>
-//----- Consumer.IdentifiersTheOddAPIClient.System.g.cs
 public partial class System
 public global::Consumer.Object? Object { get; set; }
 public string? String { get; set; }
 public sealed class SystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.System>
-//----- Consumer.IdentifiersTheOddAPIClient.Task.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.T.g.cs
 public partial class Task
 public string? Task2 { get; set; }
 public sealed class TaskJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Task>
-//----- Consumer.IdentifiersTheOddAPIClient.UserProfile.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.U.g.cs
 public partial class UserProfile
 public string? Id { get; set; }
 public sealed class UserProfileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.UserProfile>
-//----- Consumer.IdentifiersTheOddAPIClient.UserProfile2.g.cs
 public partial class UserProfile2
 public string? Id { get; set; }
 public sealed class UserProfile2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.UserProfile2>
-//----- Consumer.IdentifiersTheOddAPIClient.Userprofile3.g.cs
 public partial class Userprofile3
 public string? Id { get; set; }
 public sealed class Userprofile3JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Userprofile3>
-//----- Consumer.IdentifiersTheOddAPIClient._2fa.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models._.g.cs
 public partial class _2fa
 public string? Code { get; set; }
 public sealed class _2faJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer._2fa>
+public readonly partial struct Ünïcödé : global::System.IEquatable<Ünïcödé>
+public Ünïcödé(string value)
+public static Ünïcödé Ä { get; } = new Ünïcödé("ä");
+public static Ünïcödé Ö { get; } = new Ünïcödé("ö");
+public static bool operator ==(Ünïcödé left, Ünïcödé right) => left.Equals(right);
+public static bool operator !=(Ünïcödé left, Ünïcödé right) => !left.Equals(right);
+public static implicit operator Ünïcödé(string value) => new Ünïcödé(value);
+public bool Equals(Ünïcödé other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+public sealed class ÜnïcödéJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Ünïcödé>
 //----- Consumer.IdentifiersTheOddAPIClient.g.cs
 public partial class IdentifiersTheOddAPIClient : global::System.IDisposable
 public static global::System.Uri? DefaultBaseAddress => null;
@@ -79,13 +85,3 @@ public virtual async global::System.Threading.Tasks.Task<global::System.Collecti
 public virtual async global::System.Threading.Tasks.Task<global::Consumer.Object> DisposeAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default)
 public static partial class IdentifiersTheOddAPIClientServiceCollectionExtensions
 public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddIdentifiersTheOddAPIClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
-//----- Consumer.IdentifiersTheOddAPIClient.Ünïcödé.g.cs
-public readonly partial struct Ünïcödé : global::System.IEquatable<Ünïcödé>
-public Ünïcödé(string value)
-public static Ünïcödé Ä { get; } = new Ünïcödé("ä");
-public static Ünïcödé Ö { get; } = new Ünïcödé("ö");
-public static bool operator ==(Ünïcödé left, Ünïcödé right) => left.Equals(right);
-public static bool operator !=(Ünïcödé left, Ünïcödé right) => !left.Equals(right);
-public static implicit operator Ünïcödé(string value) => new Ünïcödé(value);
-public bool Equals(Ünïcödé other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
-public sealed class ÜnïcödéJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Ünïcödé>
