@@ -335,6 +335,22 @@ public sealed class RoundTripTests
         Assert.Contains("label", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PropertyNamesThatJsonEscapesAreMatchedAndWrittenBack()
+    {
+        // Escaped in the input too: "\u002B" is '+', "\u00F6" is 'ö'.
+        var odd = KuaJson.Deserialize("""{"first name":"Ada","a\u002Bb":3,"<tag>":"t","gr\u00F6\u00DFe":1.5,"e-mail":"a@b.c"}""", OddNamesJsonConverter.Instance);
+
+        Assert.Equal("Ada", odd.FirstName);
+        Assert.Equal(3, odd.AB);
+        Assert.Equal("t", odd.Tag);
+        Assert.Equal(1.5, odd.Größe);
+        Assert.Equal("a@b.c", odd.EMail);
+
+        var again = KuaJson.Deserialize(KuaJson.Serialize(odd, OddNamesJsonConverter.Instance), OddNamesJsonConverter.Instance);
+        Assert.Equal(("Ada", 3, "t", 1.5, "a@b.c"), (again.FirstName, again.AB, again.Tag, again.Größe, again.EMail));
+    }
+
     private static Record Read(string json) => KuaJson.Deserialize(json, RecordJsonConverter.Instance);
 
     private static string Write(Record record) => KuaJson.Serialize(record, RecordJsonConverter.Instance);

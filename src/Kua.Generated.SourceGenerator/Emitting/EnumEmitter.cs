@@ -114,13 +114,18 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
+        /// <summary>Enums with more members than this read through a string: the matching code would outweigh the gain.</summary>
+        private const int MaxMatchedMembers = 12;
+
         /// <summary>
         /// Known values are matched on the raw UTF-8 bytes (by length, then content) and returned as the cached
         /// static instances, so reading a known value allocates no string.
         /// </summary>
+        private static bool MatchesKnownValues(EnumModel model) => model.IsString && model.Members.Count > 0 && model.Members.Count <= MaxMatchedMembers;
+
         private static void EmitKnownValues(SourceWriter writer, string type, EnumModel model)
         {
-            if (model.Members.Count == 0)
+            if (!MatchesKnownValues(model))
             {
                 return;
             }
@@ -137,10 +142,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Indent();
                         foreach (var (member, index) in group)
                         {
-                            using (writer.Open("if (global::System.MemoryExtensions.SequenceEqual(text, Known" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "))"))
-                            {
-                                writer.Line("return " + type + "." + member.Name + ";");
-                            }
+                            writer.Line("if (global::System.MemoryExtensions.SequenceEqual(text, Known" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")) return " + type + "." + member.Name + ";");
                         }
 
                         writer.Line("break;");
@@ -162,17 +164,14 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Doc("summary", "The shared instance.");
                 writer.Line("public static " + model.Name + "JsonConverter Instance { get; } = new " + model.Name + "JsonConverter();");
                 writer.Line();
-                if (model.IsString)
+                if (MatchesKnownValues(model))
                 {
                     for (var i = 0; i < model.Members.Count; i++)
                     {
                         writer.Line("private static global::System.ReadOnlySpan<byte> Known" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => new byte[] { " + Literals.Utf8Bytes(model.Members[i].Value) + " };");
                     }
 
-                    if (model.Members.Count > 0)
-                    {
-                        writer.Line();
-                    }
+                    writer.Line();
                 }
 
                 writer.Line("/// <inheritdoc/>");

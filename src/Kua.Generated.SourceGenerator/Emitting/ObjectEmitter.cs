@@ -148,7 +148,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
                 for (var i = 0; i < all.Count; i++)
                 {
-                    writer.Line("private static global::System.ReadOnlySpan<byte> Name" + i.ToString(CultureInfo.InvariantCulture) + " => new byte[] { " + Utf8Bytes(all[i].JsonName) + " };");
+                    // Names JSON writes as they are can be matched on their encoded bytes; others need their raw UTF-8 bytes.
+                    if (!IsPlainName(all[i].JsonName))
+                    {
+                        writer.Line("private static global::System.ReadOnlySpan<byte> Name" + i.ToString(CultureInfo.InvariantCulture) + " => new byte[] { " + Utf8Bytes(all[i].JsonName) + " };");
+                    }
+
                     writer.Line("private static readonly global::System.Text.Json.JsonEncodedText Encoded" + i.ToString(CultureInfo.InvariantCulture) + " = global::System.Text.Json.JsonEncodedText.Encode(" + Literal(all[i].JsonName) + ");");
                 }
 
@@ -174,11 +179,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static void EmitRead(SourceWriter writer, TypeSyntax types, ObjectModel model, List<PropertyModel> all)
         {
             var type = types.Generated(model.Name);
-            writer.Doc("summary", "Reads a JSON object as " + model.Name + " (or as the subtype its discriminator names).");
-            writer.Doc("param", "The reader.", "name=\"reader\"");
-            writer.Doc("param", "Not used.", "name=\"typeToConvert\"");
-            writer.Doc("param", "Not used.", "name=\"options\"");
-            writer.Doc("returns", "The value read.");
+            writer.Line("/// <inheritdoc/>");
             using (writer.Open("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
             {
                 writer.Line(TypeSyntax.Json + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, \"an object\");");
@@ -205,10 +206,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             var type = types.Generated(model.Name);
             var schema = Literal(model.SchemaName);
-            writer.Doc("summary", "Reads the properties of exactly this type (no discriminator dispatch).");
-            writer.Doc("param", "The reader, on the object's start.", "name=\"reader\"");
-            writer.Doc("param", "Passed to nested converters.", "name=\"options\"");
-            writer.Doc("returns", "The value read.");
+            writer.Line("// Reads the properties of exactly this type (no discriminator dispatch); the reader is on the object's start.");
             using (writer.Open("internal " + type + " ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)"))
             {
                 var initialized = all.Select(p => UsesRequiredKeyword(types, p, model.DiscriminatorProperty)).ToList();
@@ -248,7 +246,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         {
                             var property = all[i];
                             var index = i.ToString(CultureInfo.InvariantCulture);
-                            using (writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(Name" + index + "))"))
+                            var match = IsPlainName(property.JsonName) ? "Encoded" + index + ".EncodedUtf8Bytes" : "Name" + index;
+                            using (writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + match + "))"))
                             {
                                 writer.Line("current = " + Literal(property.JsonName) + ";");
                                 EmitReadProperty(writer, types, property, schema, index, tracked[i]);
@@ -394,10 +393,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             var type = types.Generated(model.Name);
             var schema = Literal(model.SchemaName);
-            writer.Doc("summary", "Writes " + model.Name + " (or the subtype it is) as a JSON object.");
-            writer.Doc("param", "The writer.", "name=\"writer\"");
-            writer.Doc("param", "The value.", "name=\"value\"");
-            writer.Doc("param", "Passed to nested converters.", "name=\"options\"");
+            writer.Line("/// <inheritdoc/>");
             using (writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)"))
             {
                 if (model.Discriminator != null)
@@ -483,6 +479,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
         }
 
         private static string Literal(string text) => Literals.String(text);
+
+        /// <summary>Whether JSON encoding leaves a name's bytes as they are (ASCII letters, digits and _ - . $).</summary>
+        private static bool IsPlainName(string name)
+        {
+            foreach (var c in name)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == '$'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static string Utf8Bytes(string text) => Literals.Utf8Bytes(text);
     }

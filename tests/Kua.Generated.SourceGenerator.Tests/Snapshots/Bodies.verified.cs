@@ -7,386 +7,386 @@
 
 namespace Consumer
 {
-    /// <summary>Bodies</summary>
-    /// <remarks>Operations are grouped by tag into sub-clients. Thread-safe; reuse one instance. API version 1.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
-    public partial class BodiesClient : global::System.IDisposable
-    {
-        private readonly global::Kua.Generated.Runtime.Http.KuaClientPipeline _pipeline;
+	/// <summary>Bodies</summary>
+	/// <remarks>Operations are grouped by tag into sub-clients. Thread-safe; reuse one instance. API version 1.</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public partial class BodiesClient : global::System.IDisposable
+	{
+		private readonly global::Kua.Generated.Runtime.Http.KuaClientPipeline _pipeline;
 
-        /// <summary>The OpenAPI document declares no absolute server URL: give the HttpClient a BaseAddress.</summary>
-        public static global::System.Uri? DefaultBaseAddress => null;
+		/// <summary>The OpenAPI document declares no absolute server URL: give the HttpClient a BaseAddress.</summary>
+		public static global::System.Uri? DefaultBaseAddress => null;
 
-        /// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
-        /// <param name="httpClient">The HttpClient; the caller owns it.</param>
-        public BodiesClient(global::System.Net.Http.HttpClient httpClient)
-            : this(httpClient, ownsHttpClient: false)
-        {
-        }
+		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
+		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
+		public BodiesClient(global::System.Net.Http.HttpClient httpClient)
+		    : this(httpClient, ownsHttpClient: false)
+		{
+		}
 
-        /// <summary>Creates a client that is not connected, for mocking frameworks.</summary>
-        protected BodiesClient()
-        {
-            _pipeline = null!;
-        }
+		/// <summary>Creates a client that is not connected, for mocking frameworks.</summary>
+		protected BodiesClient()
+		{
+			_pipeline = null!;
+		}
 
-        private BodiesClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
-        {
-            _pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
-        }
+		private BodiesClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
+		{
+			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+		}
 
-        /// <summary>Calls POST /login.</summary>
-        /// <remarks>POST /login (operationId: login).</remarks>
-        /// <param name="username">The <c>username</c> field.</param>
-        /// <param name="password">The <c>password</c> field.</param>
-        /// <param name="scopes">The <c>scopes</c> field.</param>
-        /// <param name="remember">The <c>remember</c> field.</param>
-        /// <param name="context">The <c>context</c> field.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task LoginAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Collections.Generic.Dictionary<string, string>? context = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (username == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(username));
-            }
-            if (password == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(password));
-            }
+		/// <summary>Calls POST /login.</summary>
+		/// <remarks>POST /login (operationId: login).</remarks>
+		/// <param name="username">The <c>username</c> field.</param>
+		/// <param name="password">The <c>password</c> field.</param>
+		/// <param name="scopes">The <c>scopes</c> field.</param>
+		/// <param name="remember">The <c>remember</c> field.</param>
+		/// <param name="context">The <c>context</c> field.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task LoginAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Collections.Generic.Dictionary<string, string>? context = null, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (username == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(username));
+			}
+			if (password == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(password));
+			}
 
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("login")))
-            {
-                var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                if (username != null)
-                {
-                    fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("username", username));
-                }
-                if (password != null)
-                {
-                    fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("password", password));
-                }
-                if (scopes != null)
-                {
-                    foreach (var item in scopes)
-                    {
-                        fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("scopes", item));
-                    }
-                }
-                if (remember != null)
-                {
-                    fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("remember", global::Kua.Generated.Runtime.KuaFormatting.Format(remember.Value)));
-                }
-                if (context != null)
-                {
-                    fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("context", global::Kua.Generated.Runtime.Json.KuaJson.Serialize(context, Converter0)));
-                }
-                request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("login")))
+			{
+				var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+				if (username != null)
+				{
+					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("username", username));
+				}
+				if (password != null)
+				{
+					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("password", password));
+				}
+				if (scopes != null)
+				{
+					foreach (var item in scopes)
+					{
+						fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("scopes", item));
+					}
+				}
+				if (remember != null)
+				{
+					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("remember", global::Kua.Generated.Runtime.KuaFormatting.Format(remember.Value)));
+				}
+				if (context != null)
+				{
+					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("context", global::Kua.Generated.Runtime.Json.KuaJson.Serialize(context, Converter0)));
+				}
+				request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
 
-                using (var response = await _pipeline.SendAsync(request, "login", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return;
-                    }
+				using (var response = await _pipeline.SendAsync(request, "login", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return;
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "login", true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "login", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Calls PUT /profile.</summary>
-        /// <remarks>PUT /profile (operationId: updateProfile).</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task UpdateProfileAsync(global::Consumer.ProfileForm? body = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, _pipeline.CreateUri("profile")))
-            {
-                if (body != null)
-                {
-                    var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                    if (body.DisplayName != null)
-                    {
-                        fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("displayName", body.DisplayName));
-                    }
-                    if (body.Age != null)
-                    {
-                        fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("age", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Age.Value)));
-                    }
-                    if (body.Birthday != null)
-                    {
-                        fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("birthday", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Birthday.Value)));
-                    }
-                    request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
-                }
+		/// <summary>Calls PUT /profile.</summary>
+		/// <remarks>PUT /profile (operationId: updateProfile).</remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task UpdateProfileAsync(global::Consumer.ProfileForm? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, _pipeline.CreateUri("profile")))
+			{
+				if (body != null)
+				{
+					var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+					if (body.DisplayName != null)
+					{
+						fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("displayName", body.DisplayName));
+					}
+					if (body.Age != null)
+					{
+						fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("age", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Age.Value)));
+					}
+					if (body.Birthday != null)
+					{
+						fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("birthday", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Birthday.Value)));
+					}
+					request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
+				}
 
-                using (var response = await _pipeline.SendAsync(request, "updateProfile", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return;
-                    }
+				using (var response = await _pipeline.SendAsync(request, "updateProfile", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return;
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "updateProfile", true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "updateProfile", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Calls POST /uploads.</summary>
-        /// <remarks>POST /uploads (operationId: upload).</remarks>
-        /// <param name="file">The <c>file</c> field.</param>
-        /// <param name="attachments">The <c>attachments</c> field.</param>
-        /// <param name="description">The <c>description</c> field.</param>
-        /// <param name="metadata">The <c>metadata</c> field.</param>
-        /// <param name="count">The <c>count</c> field.</param>
-        /// <param name="labels">The <c>labels</c> field.</param>
-        /// <param name="sizes">The <c>sizes</c> field.</param>
-        /// <param name="profiles">The <c>profiles</c> field.</param>
-        /// <param name="extra">The <c>extra</c> field.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The reply body.</returns>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<string> UploadAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? labels = null, global::System.Collections.Generic.IEnumerable<int>? sizes = null, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles = null, global::System.Collections.Generic.Dictionary<string, string>? extra = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (@file == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(@file));
-            }
+		/// <summary>Calls POST /uploads.</summary>
+		/// <remarks>POST /uploads (operationId: upload).</remarks>
+		/// <param name="file">The <c>file</c> field.</param>
+		/// <param name="attachments">The <c>attachments</c> field.</param>
+		/// <param name="description">The <c>description</c> field.</param>
+		/// <param name="metadata">The <c>metadata</c> field.</param>
+		/// <param name="count">The <c>count</c> field.</param>
+		/// <param name="labels">The <c>labels</c> field.</param>
+		/// <param name="sizes">The <c>sizes</c> field.</param>
+		/// <param name="profiles">The <c>profiles</c> field.</param>
+		/// <param name="extra">The <c>extra</c> field.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task<string> UploadAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? labels = null, global::System.Collections.Generic.IEnumerable<int>? sizes = null, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles = null, global::System.Collections.Generic.Dictionary<string, string>? extra = null, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (@file == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(@file));
+			}
 
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("uploads")))
-            {
-                request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-                var multipart = new global::System.Net.Http.MultipartFormDataContent();
-                if (@file != null)
-                {
-                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "file", @file);
-                }
-                if (attachments != null)
-                {
-                    foreach (var item in attachments)
-                    {
-                        global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "attachments", item);
-                    }
-                }
-                if (description != null)
-                {
-                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "description", description);
-                }
-                if (metadata != null)
-                {
-                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "metadata", metadata, global::Consumer.Serialization.ProfileFormJsonConverter.Instance);
-                }
-                if (count != null)
-                {
-                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "count", global::Kua.Generated.Runtime.KuaFormatting.Format(count.Value));
-                }
-                if (labels != null)
-                {
-                    foreach (var item in labels)
-                    {
-                        if (item != null)
-                        {
-                            global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "labels", item);
-                        }
-                    }
-                }
-                if (sizes != null)
-                {
-                    foreach (var item in sizes)
-                    {
-                        global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "sizes", global::Kua.Generated.Runtime.KuaFormatting.Format(item));
-                    }
-                }
-                if (profiles != null)
-                {
-                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "profiles", new global::System.Collections.Generic.List<global::Consumer.ProfileForm>(profiles), Converter1);
-                }
-                if (extra != null)
-                {
-                    global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "extra", extra, Converter0);
-                }
-                request.Content = multipart;
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("uploads")))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", "text/plain");
+				var multipart = new global::System.Net.Http.MultipartFormDataContent();
+				if (@file != null)
+				{
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "file", @file);
+				}
+				if (attachments != null)
+				{
+					foreach (var item in attachments)
+					{
+						global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "attachments", item);
+					}
+				}
+				if (description != null)
+				{
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "description", description);
+				}
+				if (metadata != null)
+				{
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "metadata", metadata, global::Consumer.Serialization.ProfileFormJsonConverter.Instance);
+				}
+				if (count != null)
+				{
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "count", global::Kua.Generated.Runtime.KuaFormatting.Format(count.Value));
+				}
+				if (labels != null)
+				{
+					foreach (var item in labels)
+					{
+						if (item != null)
+						{
+							global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "labels", item);
+						}
+					}
+				}
+				if (sizes != null)
+				{
+					foreach (var item in sizes)
+					{
+						global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "sizes", global::Kua.Generated.Runtime.KuaFormatting.Format(item));
+					}
+				}
+				if (profiles != null)
+				{
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "profiles", new global::System.Collections.Generic.List<global::Consumer.ProfileForm>(profiles), Converter1);
+				}
+				if (extra != null)
+				{
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "extra", extra, Converter0);
+				}
+				request.Content = multipart;
 
-                using (var response = await _pipeline.SendAsync(request, "upload", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);
-                    }
+				using (var response = await _pipeline.SendAsync(request, "upload", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "upload", true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "upload", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Calls GET /blobs/{id}.</summary>
-        /// <remarks>GET /blobs/{id} (operationId: getBlob).</remarks>
-        /// <param name="id">The <c>id</c> path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The reply body as a stream; dispose it to release the connection.</returns>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 404) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (id == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(id));
-            }
+		/// <summary>Calls GET /blobs/{id}.</summary>
+		/// <remarks>GET /blobs/{id} (operationId: getBlob).</remarks>
+		/// <param name="id">The <c>id</c> path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body as a stream; dispose it to release the connection.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 404) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (id == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(id));
+			}
 
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri("blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
-            {
-                request.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri("blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
 
-                var response = await _pipeline.SendAsync(request, "getBlob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var handedOver = false;
-                try
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        handedOver = true;
-                        return await global::Kua.Generated.Runtime.Http.KuaResponses.OpenStreamAsync(response, cancellationToken).ConfigureAwait(false);
-                    }
+				var response = await _pipeline.SendAsync(request, "getBlob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+				var handedOver = false;
+				try
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						handedOver = true;
+						return await global::Kua.Generated.Runtime.Http.KuaResponses.OpenStreamAsync(response, cancellationToken).ConfigureAwait(false);
+					}
 
-                    if (status == 404)
-                    {
-                        throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getBlob", global::Consumer.Serialization.ProblemJsonConverter.Instance, true, cancellationToken).ConfigureAwait(false);
-                    }
+					if (status == 404)
+					{
+						throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getBlob", global::Consumer.Serialization.ProblemJsonConverter.Instance, true, cancellationToken).ConfigureAwait(false);
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getBlob", true, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    if (!handedOver)
-                    {
-                        response.Dispose();
-                    }
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getBlob", true, cancellationToken).ConfigureAwait(false);
+				}
+				finally
+				{
+					if (!handedOver)
+					{
+						response.Dispose();
+					}
+				}
+			}
+		}
 
-        /// <summary>Calls PUT /blobs/{id}.</summary>
-        /// <remarks>PUT /blobs/{id} (operationId: putBlob).</remarks>
-        /// <param name="id">The <c>id</c> path parameter.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (id == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(id));
-            }
-            if (body == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
+		/// <summary>Calls PUT /blobs/{id}.</summary>
+		/// <remarks>PUT /blobs/{id} (operationId: putBlob).</remarks>
+		/// <param name="id">The <c>id</c> path parameter.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (id == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(id));
+			}
+			if (body == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(body));
+			}
 
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, _pipeline.CreateUri("blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
-            {
-                request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Binary(body, "application/octet-stream");
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, _pipeline.CreateUri("blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
+			{
+				request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Binary(body, "application/octet-stream");
 
-                using (var response = await _pipeline.SendAsync(request, "putBlob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return;
-                    }
+				using (var response = await _pipeline.SendAsync(request, "putBlob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return;
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "putBlob", true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "putBlob", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Calls POST /notes.</summary>
-        /// <remarks>POST /notes (operationId: postNote).</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The reply body.</returns>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 4XX, default) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<string> PostNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("notes")))
-            {
-                request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-                if (body != null)
-                {
-                    request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Text(body, "text/plain");
-                }
+		/// <summary>Calls POST /notes.</summary>
+		/// <remarks>POST /notes (operationId: postNote).</remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 4XX, default) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task<string> PostNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, _pipeline.CreateUri("notes")))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", "text/plain");
+				if (body != null)
+				{
+					request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Text(body, "text/plain");
+				}
 
-                using (var response = await _pipeline.SendAsync(request, "postNote", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);
-                    }
+				using (var response = await _pipeline.SendAsync(request, "postNote", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);
+					}
 
-                    if (status >= 400 && status <= 499)
-                    {
-                        throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "postNote", global::Consumer.Serialization.ProblemJsonConverter.Instance, true, cancellationToken).ConfigureAwait(false);
-                    }
+					if (status >= 400 && status <= 499)
+					{
+						throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "postNote", global::Consumer.Serialization.ProblemJsonConverter.Instance, true, cancellationToken).ConfigureAwait(false);
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "postNote", global::Consumer.Serialization.ProblemJsonConverter.Instance, true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "postNote", global::Consumer.Serialization.ProblemJsonConverter.Instance, true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
-        public void Dispose()
-        {
-            Dispose(true);
-            global::System.GC.SuppressFinalize(this);
-        }
+		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
+		public void Dispose()
+		{
+			Dispose(true);
+			global::System.GC.SuppressFinalize(this);
+		}
 
-        /// <summary>Releases what the client owns.</summary>
-        /// <param name="disposing">Whether this is a call from Dispose.</param>
-        protected virtual void Dispose(bool disposing)
-        {
-            if (disposing && _pipeline != null)
-            {
-                _pipeline.Dispose();
-            }
-        }
+		/// <summary>Releases what the client owns.</summary>
+		/// <param name="disposing">Whether this is a call from Dispose.</param>
+		protected virtual void Dispose(bool disposing)
+		{
+			if (disposing && _pipeline != null)
+			{
+				_pipeline.Dispose();
+			}
+		}
 
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, string>>? s_Converter0;
+		private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, string>>? s_Converter0;
 
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, string>> Converter0 => s_Converter0 ?? (s_Converter0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.MapOf(global::Kua.Generated.Runtime.Json.KuaJsonConverters.String));
+		private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, string>> Converter0 => s_Converter0 ?? (s_Converter0 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.MapOf(global::Kua.Generated.Runtime.Json.KuaJsonConverters.String));
 
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Consumer.ProfileForm>>? s_Converter1;
+		private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Consumer.ProfileForm>>? s_Converter1;
 
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Consumer.ProfileForm>> Converter1 => s_Converter1 ?? (s_Converter1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.ListOf(global::Consumer.Serialization.ProfileFormJsonConverter.Instance));
-    }
+		private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Consumer.ProfileForm>> Converter1 => s_Converter1 ?? (s_Converter1 = global::Kua.Generated.Runtime.Json.KuaJsonConverters.ListOf(global::Consumer.Serialization.ProfileFormJsonConverter.Instance));
+	}
 }
 
 namespace Microsoft.Extensions.DependencyInjection
 {
-    /// <summary>Registers BodiesClient with IHttpClientFactory.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
-    public static partial class BodiesClientServiceCollectionExtensions
-    {
-        /// <summary>Registers BodiesClient as a typed HttpClient whose BaseAddress defaults to the document's server URL.</summary>
-        /// <param name="services">The services.</param>
-        /// <param name="configure">Configures the HttpClient (base address, headers, timeout).</param>
-        /// <returns>The HttpClient builder, to add authentication, resilience or logging handlers.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
-        {
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.BodiesClient>(services, http => new global::Consumer.BodiesClient(http))
-                .ConfigureHttpClient(http =>
-                {
-                    if (http.BaseAddress == null)
-                    {
-                        http.BaseAddress = global::Consumer.BodiesClient.DefaultBaseAddress;
-                    }
+	/// <summary>Registers BodiesClient with IHttpClientFactory.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public static partial class BodiesClientServiceCollectionExtensions
+	{
+		/// <summary>Registers BodiesClient as a typed HttpClient whose BaseAddress defaults to the document's server URL.</summary>
+		/// <param name="services">The services.</param>
+		/// <param name="configure">Configures the HttpClient (base address, headers, timeout).</param>
+		/// <returns>The HttpClient builder, to add authentication, resilience or logging handlers.</returns>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
+		{
+			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.BodiesClient>(services, http => new global::Consumer.BodiesClient(http))
+			    .ConfigureHttpClient(http =>
+			    {
+			        if (http.BaseAddress == null)
+			        {
+			            http.BaseAddress = global::Consumer.BodiesClient.DefaultBaseAddress;
+			        }
 
-                    configure?.Invoke(http);
-                });
-        }
-    }
+			        configure?.Invoke(http);
+			    });
+		}
+	}
 }
 

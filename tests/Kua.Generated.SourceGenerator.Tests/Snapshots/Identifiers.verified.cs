@@ -1,13 +1,13 @@
-//----- Consumer.IdentifiersTheOddAPIClient.Models.A.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.A1.g.cs
 public partial class AdditionalPropertiesType
 public string? Id { get; set; }
 public global::System.Collections.Generic.Dictionary<string, string>? AdditionalProperties { get; set; }
 public sealed class AdditionalPropertiesTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.AdditionalPropertiesType>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.C.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.C1.g.cs
 public partial class Class
 public string? Namespace { get; set; }
 public sealed class ClassJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Class>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.I.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.I1.g.cs
 public partial class Item
 public string? Item2 { get; set; }
 public string? Class { get; set; }
@@ -21,7 +21,7 @@ public long? Größe { get; set; }
 public string? Name { get; set; }
 public string? Name2 { get; set; }
 public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Item>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.J.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.J1.g.cs
 public sealed partial class JsonType
 public global::System.Text.Json.JsonElement Json { get; }
 public static JsonType FromJson(global::System.Text.Json.JsonElement json) => new JsonType(json.Clone());
@@ -30,11 +30,11 @@ public bool TryGetString(out string? value)
 public static JsonType FromDouble(double value) => new JsonType(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double));
 public bool TryGetDouble(out double value)
 public sealed class JsonTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.JsonType>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.O.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.O1.g.cs
 public partial class Object
 public string? Value { get; set; }
 public sealed class ObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Object>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.S.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.S1.g.cs
 public partial class Serialization2
 public string? Value { get; set; }
 public sealed class Serialization2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Serialization2>
@@ -42,11 +42,11 @@ public partial class System
 public global::Consumer.Object? Object { get; set; }
 public string? String { get; set; }
 public sealed class SystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.System>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.T.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.T1.g.cs
 public partial class Task
 public string? Task2 { get; set; }
 public sealed class TaskJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Task>
-//----- Consumer.IdentifiersTheOddAPIClient.Models.U.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models.U1.g.cs
 public partial class UserProfile
 public string? Id { get; set; }
 public sealed class UserProfileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.UserProfile>
@@ -56,7 +56,7 @@ public sealed class UserProfile2JsonConverter : global::System.Text.Json.Seriali
 public partial class Userprofile3
 public string? Id { get; set; }
 public sealed class Userprofile3JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Userprofile3>
-//----- Consumer.IdentifiersTheOddAPIClient.Models._.g.cs
+//----- Consumer.IdentifiersTheOddAPIClient.Models._1.g.cs
 public partial class _2fa
 public string? Code { get; set; }
 public sealed class _2faJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer._2fa>

@@ -7,255 +7,255 @@
 
 namespace Consumer
 {
-    /// <summary>Parameters</summary>
-    /// <remarks>Operations are grouped by tag into sub-clients. Thread-safe; reuse one instance. API version 1.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
-    public partial class ParametersClient : global::System.IDisposable
-    {
-        private readonly global::Kua.Generated.Runtime.Http.KuaClientPipeline _pipeline;
+	/// <summary>Parameters</summary>
+	/// <remarks>Operations are grouped by tag into sub-clients. Thread-safe; reuse one instance. API version 1.</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public partial class ParametersClient : global::System.IDisposable
+	{
+		private readonly global::Kua.Generated.Runtime.Http.KuaClientPipeline _pipeline;
 
-        /// <summary>The server URL the OpenAPI document declares: <c>https://example.test/v1/</c>.</summary>
-        public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://example.test/v1/");
+		/// <summary>The server URL the OpenAPI document declares: <c>https://example.test/v1/</c>.</summary>
+		public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://example.test/v1/");
 
-        /// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
-        /// <param name="httpClient">The HttpClient; the caller owns it.</param>
-        public ParametersClient(global::System.Net.Http.HttpClient httpClient)
-            : this(httpClient, ownsHttpClient: false)
-        {
-        }
+		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
+		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
+		public ParametersClient(global::System.Net.Http.HttpClient httpClient)
+		    : this(httpClient, ownsHttpClient: false)
+		{
+		}
 
-        /// <summary>Creates a client that is not connected, for mocking frameworks.</summary>
-        protected ParametersClient()
-        {
-            _pipeline = null!;
-        }
+		/// <summary>Creates a client that is not connected, for mocking frameworks.</summary>
+		protected ParametersClient()
+		{
+			_pipeline = null!;
+		}
 
-        private ParametersClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
-        {
-            _pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
-        }
+		private ParametersClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
+		{
+			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+		}
 
-        /// <summary>Calls GET /items/{itemId}/{labels}/{point}.</summary>
-        /// <remarks>GET /items/{itemId}/{labels}/{point} (operationId: getItem).</remarks>
-        /// <param name="itemId">The <c>itemId</c> path parameter.</param>
-        /// <param name="labels">The <c>labels</c> path parameter.</param>
-        /// <param name="point">The <c>point</c> path parameter.</param>
-        /// <param name="day">The <c>day</c> query parameter.</param>
-        /// <param name="xFlags">The <c>X-Flags</c> header parameter.</param>
-        /// <param name="consent">The <c>consent</c> cookie parameter.</param>
-        /// <param name="tags">Repeated as tags=a&amp;tags=b (form, explode).</param>
-        /// <param name="ids">The <c>ids</c> query parameter.</param>
-        /// <param name="words">The <c>words</c> query parameter.</param>
-        /// <param name="codes">The <c>codes</c> query parameter.</param>
-        /// <param name="filter">The <c>filter</c> query parameter.</param>
-        /// <param name="since">The <c>since</c> query parameter.</param>
-        /// <param name="limit">The <c>limit</c> query parameter.</param>
-        /// <param name="path">The <c>path</c> query parameter.</param>
-        /// <param name="xRequestID">The <c>X-Request-ID</c> header parameter.</param>
-        /// <param name="xOrigin">An optional object header (simple style, k,v pairs).</param>
-        /// <param name="session">The <c>session</c> cookie parameter.</param>
-        /// <param name="retries">The <c>retries</c> cookie parameter.</param>
-        /// <param name="prefs">The <c>prefs</c> cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The reply body.</returns>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (labels == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(labels));
-            }
-            if (point == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(point));
-            }
-            if (xFlags == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(xFlags));
-            }
+		/// <summary>Calls GET /items/{itemId}/{labels}/{point}.</summary>
+		/// <remarks>GET /items/{itemId}/{labels}/{point} (operationId: getItem).</remarks>
+		/// <param name="itemId">The <c>itemId</c> path parameter.</param>
+		/// <param name="labels">The <c>labels</c> path parameter.</param>
+		/// <param name="point">The <c>point</c> path parameter.</param>
+		/// <param name="day">The <c>day</c> query parameter.</param>
+		/// <param name="xFlags">The <c>X-Flags</c> header parameter.</param>
+		/// <param name="consent">The <c>consent</c> cookie parameter.</param>
+		/// <param name="tags">Repeated as tags=a&amp;tags=b (form, explode).</param>
+		/// <param name="ids">The <c>ids</c> query parameter.</param>
+		/// <param name="words">The <c>words</c> query parameter.</param>
+		/// <param name="codes">The <c>codes</c> query parameter.</param>
+		/// <param name="filter">The <c>filter</c> query parameter.</param>
+		/// <param name="since">The <c>since</c> query parameter.</param>
+		/// <param name="limit">The <c>limit</c> query parameter.</param>
+		/// <param name="path">The <c>path</c> query parameter.</param>
+		/// <param name="xRequestID">The <c>X-Request-ID</c> header parameter.</param>
+		/// <param name="xOrigin">An optional object header (simple style, k,v pairs).</param>
+		/// <param name="session">The <c>session</c> cookie parameter.</param>
+		/// <param name="retries">The <c>retries</c> cookie parameter.</param>
+		/// <param name="prefs">The <c>prefs</c> cookie parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (labels == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(labels));
+			}
+			if (point == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(point));
+			}
+			if (xFlags == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(xFlags));
+			}
 
-            var pointPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            pointPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(point.X)));
-            if (point.Y != null)
-            {
-                pointPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(point.Y.Value)));
-            }
-            var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
-            query.Add("day", global::Kua.Generated.Runtime.KuaFormatting.Format(day));
-            if (tags != null)
-            {
-                query.AddArray("tags", tags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
-            }
-            if (ids != null)
-            {
-                query.AddArray("ids", ids, item => global::Kua.Generated.Runtime.KuaFormatting.Format(item), global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
-            }
-            if (words != null)
-            {
-                query.AddArray("words", words, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
-            }
-            if (codes != null)
-            {
-                query.AddArray("codes", codes, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
-            }
-            if (filter != null)
-            {
-                var filterPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                filterPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.X)));
-                if (filter.Y != null)
-                {
-                    filterPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.Y.Value)));
-                }
-                query.AddObject("filter", filterPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.DeepObject, true);
-            }
-            if (since != null)
-            {
-                query.Add("since", global::Kua.Generated.Runtime.KuaFormatting.Format(since.Value));
-            }
-            if (limit != null)
-            {
-                query.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
-            }
-            if (path != null)
-            {
-                query.Add("path", path, allowReserved: true);
-            }
+			var pointPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+			pointPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(point.X)));
+			if (point.Y != null)
+			{
+				pointPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(point.Y.Value)));
+			}
+			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			query.Add("day", global::Kua.Generated.Runtime.KuaFormatting.Format(day));
+			if (tags != null)
+			{
+				query.AddArray("tags", tags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
+			}
+			if (ids != null)
+			{
+				query.AddArray("ids", ids, item => global::Kua.Generated.Runtime.KuaFormatting.Format(item), global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
+			}
+			if (words != null)
+			{
+				query.AddArray("words", words, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
+			}
+			if (codes != null)
+			{
+				query.AddArray("codes", codes, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
+			}
+			if (filter != null)
+			{
+				var filterPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+				filterPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.X)));
+				if (filter.Y != null)
+				{
+					filterPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.Y.Value)));
+				}
+				query.AddObject("filter", filterPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.DeepObject, true);
+			}
+			if (since != null)
+			{
+				query.Add("since", global::Kua.Generated.Runtime.KuaFormatting.Format(since.Value));
+			}
+			if (limit != null)
+			{
+				query.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
+			}
+			if (path != null)
+			{
+				query.Add("path", path, allowReserved: true);
+			}
 
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri(query.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, true)))))
-            {
-                request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (xFlags != null)
-                {
-                    request.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
-                }
-                if (xRequestID != null)
-                {
-                    request.Headers.TryAddWithoutValidation("X-Request-ID", global::Kua.Generated.Runtime.KuaFormatting.Format(xRequestID.Value));
-                }
-                if (xOrigin != null)
-                {
-                    var xOriginPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                    xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.X)));
-                    if (xOrigin.Y != null)
-                    {
-                        xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.Y.Value)));
-                    }
-                    request.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
-                }
-                var cookies = new global::System.Collections.Generic.List<string>();
-                cookies.Add("consent=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(consent)));
-                if (session != null)
-                {
-                    cookies.Add("session=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(session));
-                }
-                if (retries != null)
-                {
-                    cookies.Add("retries=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value)));
-                }
-                if (prefs != null)
-                {
-                    var prefsPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                    foreach (var pair in prefs)
-                    {
-                        if (pair.Value != null)
-                        {
-                            prefsPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(pair.Key, pair.Value));
-                        }
-                    }
-                    cookies.Add("prefs=" + global::Kua.Generated.Runtime.Http.KuaPath.Object("prefs", prefsPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, true, true));
-                }
-                if (cookies.Count > 0)
-                {
-                    request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies));
-                }
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri(query.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, true)))))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", "application/json");
+				if (xFlags != null)
+				{
+					request.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
+				}
+				if (xRequestID != null)
+				{
+					request.Headers.TryAddWithoutValidation("X-Request-ID", global::Kua.Generated.Runtime.KuaFormatting.Format(xRequestID.Value));
+				}
+				if (xOrigin != null)
+				{
+					var xOriginPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+					xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.X)));
+					if (xOrigin.Y != null)
+					{
+						xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.Y.Value)));
+					}
+					request.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
+				}
+				var cookies = new global::System.Collections.Generic.List<string>();
+				cookies.Add("consent=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(consent)));
+				if (session != null)
+				{
+					cookies.Add("session=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(session));
+				}
+				if (retries != null)
+				{
+					cookies.Add("retries=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value)));
+				}
+				if (prefs != null)
+				{
+					var prefsPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+					foreach (var pair in prefs)
+					{
+						if (pair.Value != null)
+						{
+							prefsPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(pair.Key, pair.Value));
+						}
+					}
+					cookies.Add("prefs=" + global::Kua.Generated.Runtime.Http.KuaPath.Object("prefs", prefsPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, true, true));
+				}
+				if (cookies.Count > 0)
+				{
+					request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies));
+				}
 
-                using (var response = await _pipeline.SendAsync(request, "getItem", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadJsonAsync(response, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "getItem", cancellationToken).ConfigureAwait(false);
-                    }
+				using (var response = await _pipeline.SendAsync(request, "getItem", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadJsonAsync(response, global::Kua.Generated.Runtime.Json.KuaJsonConverters.String, "getItem", cancellationToken).ConfigureAwait(false);
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getItem", true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getItem", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Calls GET /reports/{year}.</summary>
-        /// <remarks>GET /reports/{year} (operationId: getReport).</remarks>
-        /// <param name="year">Nullable in the schema, but a path segment always has a value.</param>
-        /// <param name="flag">The <c>flag</c> query parameter.</param>
-        /// <param name="ratio">The <c>ratio</c> query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-        public virtual async global::System.Threading.Tasks.Task GetReportAsync(int year, bool flag, double? ratio = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
-            query.Add("flag", global::Kua.Generated.Runtime.KuaFormatting.Format(flag));
-            if (ratio != null)
-            {
-                query.Add("ratio", global::Kua.Generated.Runtime.KuaFormatting.Format(ratio.Value));
-            }
+		/// <summary>Calls GET /reports/{year}.</summary>
+		/// <remarks>GET /reports/{year} (operationId: getReport).</remarks>
+		/// <param name="year">Nullable in the schema, but a path segment always has a value.</param>
+		/// <param name="flag">The <c>flag</c> query parameter.</param>
+		/// <param name="ratio">The <c>ratio</c> query parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task GetReportAsync(int year, bool flag, double? ratio = null, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			query.Add("flag", global::Kua.Generated.Runtime.KuaFormatting.Format(flag));
+			if (ratio != null)
+			{
+				query.Add("ratio", global::Kua.Generated.Runtime.KuaFormatting.Format(ratio.Value));
+			}
 
-            using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri(query.AppendTo("reports/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(year))))))
-            {
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri(query.AppendTo("reports/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(year))))))
+			{
 
-                using (var response = await _pipeline.SendAsync(request, "getReport", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
-                {
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        return;
-                    }
+				using (var response = await _pipeline.SendAsync(request, "getReport", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return;
+					}
 
-                    throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getReport", true, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getReport", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
 
-        /// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
-        public void Dispose()
-        {
-            Dispose(true);
-            global::System.GC.SuppressFinalize(this);
-        }
+		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
+		public void Dispose()
+		{
+			Dispose(true);
+			global::System.GC.SuppressFinalize(this);
+		}
 
-        /// <summary>Releases what the client owns.</summary>
-        /// <param name="disposing">Whether this is a call from Dispose.</param>
-        protected virtual void Dispose(bool disposing)
-        {
-            if (disposing && _pipeline != null)
-            {
-                _pipeline.Dispose();
-            }
-        }
-    }
+		/// <summary>Releases what the client owns.</summary>
+		/// <param name="disposing">Whether this is a call from Dispose.</param>
+		protected virtual void Dispose(bool disposing)
+		{
+			if (disposing && _pipeline != null)
+			{
+				_pipeline.Dispose();
+			}
+		}
+	}
 }
 
 namespace Microsoft.Extensions.DependencyInjection
 {
-    /// <summary>Registers ParametersClient with IHttpClientFactory.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
-    public static partial class ParametersClientServiceCollectionExtensions
-    {
-        /// <summary>Registers ParametersClient as a typed HttpClient whose BaseAddress defaults to the document's server URL.</summary>
-        /// <param name="services">The services.</param>
-        /// <param name="configure">Configures the HttpClient (base address, headers, timeout).</param>
-        /// <returns>The HttpClient builder, to add authentication, resilience or logging handlers.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddParametersClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
-        {
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.ParametersClient>(services, http => new global::Consumer.ParametersClient(http))
-                .ConfigureHttpClient(http =>
-                {
-                    if (http.BaseAddress == null)
-                    {
-                        http.BaseAddress = global::Consumer.ParametersClient.DefaultBaseAddress;
-                    }
+	/// <summary>Registers ParametersClient with IHttpClientFactory.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public static partial class ParametersClientServiceCollectionExtensions
+	{
+		/// <summary>Registers ParametersClient as a typed HttpClient whose BaseAddress defaults to the document's server URL.</summary>
+		/// <param name="services">The services.</param>
+		/// <param name="configure">Configures the HttpClient (base address, headers, timeout).</param>
+		/// <returns>The HttpClient builder, to add authentication, resilience or logging handlers.</returns>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddParametersClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
+		{
+			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.ParametersClient>(services, http => new global::Consumer.ParametersClient(http))
+			    .ConfigureHttpClient(http =>
+			    {
+			        if (http.BaseAddress == null)
+			        {
+			            http.BaseAddress = global::Consumer.ParametersClient.DefaultBaseAddress;
+			        }
 
-                    configure?.Invoke(http);
-                });
-        }
-    }
+			        configure?.Invoke(http);
+			    });
+		}
+	}
 }
 
