@@ -351,6 +351,19 @@ public sealed class RoundTripTests
         Assert.Equal(("Ada", 3, "t", 1.5, "a@b.c"), (again.FirstName, again.AB, again.Tag, again.Größe, again.EMail));
     }
 
+    [Fact]
+    public void AdditionalPropertiesTrueKeepsExtraMembersAsJson()
+    {
+        var value = KuaJson.Deserialize("""{"id":"e1","score":7,"tags":["a"],"none":null}""", ExtensibleJsonConverter.Instance);
+
+        Assert.Equal("e1", value.Id);
+        Assert.NotNull(value.AdditionalProperties);
+        Assert.Equal(7, value.AdditionalProperties["score"]!.Value.GetInt32());
+        Assert.Equal("a", value.AdditionalProperties["tags"]!.Value[0].GetString());
+        Assert.Null(value.AdditionalProperties["none"]);
+        Assert.Equal("""{"id":"e1","score":7,"tags":["a"],"none":null}""", KuaJson.Serialize(value, ExtensibleJsonConverter.Instance));
+    }
+
     private static Record Read(string json) => KuaJson.Deserialize(json, RecordJsonConverter.Instance);
 
     private static string Write(Record record) => KuaJson.Serialize(record, RecordJsonConverter.Instance);

@@ -450,6 +450,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
             {
                 builder.AdditionalProperties = Resolve(schema.AdditionalPropertiesSchema, builder.Name + "Value", builder.Pointer + "/additionalProperties", 1);
             }
+            else if (builder.AdditionalProperties is null && SaysAdditionalPropertiesTrue(builder.Pointer))
+            {
+                // 'additionalProperties: true' written out (rather than the default) asks to keep the extra members.
+                builder.AdditionalProperties = TypeRef.Any.WithNullable(true);
+            }
 
             var inheritedNames = builder.Base is null ? new List<PropertyModel>() : AllProperties(builder.Base);
             var inheritedJson = new HashSet<string>(inheritedNames.Select(p => p.JsonName), StringComparer.Ordinal);
@@ -488,6 +493,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 builder.DiscriminatorProperty = discriminator;
             }
         }
+
+        /// <summary>Whether the spec text says <c>additionalProperties: true</c> for the schema at a pointer (NJsonSchema reads it like its absence).</summary>
+        private bool SaysAdditionalPropertiesTrue(string pointer) =>
+            SpecLines.Resolve(_root, pointer) is var (node, complete) && complete && node is JObject raw &&
+            raw["additionalProperties"] is JValue value && value.Type == JTokenType.Boolean && (bool)value;
 
         private void CollectProperties(
             JsonSchema schema,
