@@ -475,18 +475,36 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 return;
             }
 
-            writer.Line("var cookies = new global::System.Collections.Generic.List<string>();");
+            // Cookies follow style: form (the only style OpenAPI allows for them), with the spec's explode.
+            writer.Line("var cookies = new " + Http + ".KuaCookieBuilder();");
             foreach (var parameter in cookies)
             {
                 OpenNullCheck(writer, parameter);
-                var text = HeaderText(writer, types, parameter, escape: true);
-                writer.Line("cookies.Add(" + Literals.String(parameter.Name + "=") + " + " + (parameter.Type.Kind == TypeKind.List || parameter.Type.Kind == TypeKind.Map || parameter.Type.Kind == TypeKind.Object ? text : Http + ".KuaPath.EscapeComponent(" + text + ")") + ");");
+                var name = Literals.String(parameter.Name);
+                var value = parameter.ParameterName;
+                var explode = parameter.Explode ? "true" : "false";
+                switch (parameter.Type.Kind)
+                {
+                    case TypeKind.List:
+                        writer.Line("cookies.AddArray(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + explode + ");");
+                        break;
+                    case TypeKind.Map:
+                    case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
+                        var pairs = EmitPairs(writer, types, parameter, value + (TypeSyntax.IsValueType(parameter.Type) ? ".Value" : string.Empty));
+                        writer.Line("cookies.AddObject(" + name + ", " + pairs + ", " + explode + ");");
+                        break;
+                    default:
+                        var text = MayBeNull(parameter) && TypeSyntax.IsValueType(parameter.Type) ? types.FormatNullable(parameter.Type, value) : types.Format(parameter.Type, value);
+                        writer.Line("cookies.Add(" + name + ", " + text + ");");
+                        break;
+                }
+
                 CloseNullCheck(writer, parameter);
             }
 
-            using (writer.Open("if (cookies.Count > 0)"))
+            using (writer.Open("if (!cookies.IsEmpty)"))
             {
-                writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", string.Join(\"; \", cookies));");
+                writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", cookies.ToString());");
             }
         }
 

@@ -142,15 +142,15 @@ namespace Consumer
 					}
 					request.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
 				}
-				var cookies = new global::System.Collections.Generic.List<string>();
-				cookies.Add("consent=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(consent)));
+				var cookies = new global::Kua.Generated.Runtime.Http.KuaCookieBuilder();
+				cookies.Add("consent", global::Kua.Generated.Runtime.KuaFormatting.Format(consent));
 				if (session != null)
 				{
-					cookies.Add("session=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(session));
+					cookies.Add("session", session);
 				}
 				if (retries != null)
 				{
-					cookies.Add("retries=" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value)));
+					cookies.Add("retries", global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value));
 				}
 				if (prefs != null)
 				{
@@ -162,11 +162,11 @@ namespace Consumer
 							prefsPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(pair.Key, pair.Value));
 						}
 					}
-					cookies.Add("prefs=" + global::Kua.Generated.Runtime.Http.KuaPath.Object("prefs", prefsPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, true, true));
+					cookies.AddObject("prefs", prefsPairs, true);
 				}
-				if (cookies.Count > 0)
+				if (!cookies.IsEmpty)
 				{
-					request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies));
+					request.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
 				}
 
 				using (var response = await _pipeline.SendAsync(request, "getItem", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
