@@ -159,6 +159,33 @@ public sealed class RequestTests
         Assert.Equal("hello", handler.Requests[3].Body);
     }
 
+    [Fact]
+    public async Task SuccessRangeReadsTheBodyOfAnyTwoHundredStatus()
+    {
+        var handler = new CapturingHandler(Reply(HttpStatusCode.NonAuthoritativeInformation, """{"id":"r1"}""", "application/json"));
+        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+
+        var receipt = await client.GetReceiptAsync("r1");
+
+        Assert.Equal("r1", receipt.Id);
+    }
+
+    [Fact]
+    public async Task SuccessStatusesWithDifferentSchemasReturnTheRawJson()
+    {
+        var handler = new CapturingHandler(
+            Reply(HttpStatusCode.Accepted, """{"etaSeconds":5}""", "application/json"),
+            Reply(HttpStatusCode.OK, """{"id":"j1"}""", "application/json"));
+        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+
+        var pending = await client.GetJobAsync("j1");
+        var done = await client.GetJobAsync("j1");
+
+        // The caller decides by content which schema it got; the generator never guesses one.
+        Assert.Equal(5, pending.GetProperty("etaSeconds").GetInt32());
+        Assert.Equal("j1", done.GetProperty("id").GetString());
+    }
+
     private static int CountOccurrences(string text, string value)
     {
         var count = 0;

@@ -179,7 +179,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
             {
                 case ResponseKind.Json:
                 case ResponseKind.Text:
-                    writer.Doc("returns", "The reply body" + (operation.Result.Type?.Nullable == true ? ", or null when the server sends none" : string.Empty) + ".");
+                    var raw = operation.Result.Type?.Kind == TypeKind.Any && operation.Result.StatusesWithBody.Count > 1
+                        ? " as raw JSON (statuses " + string.Join(", ", operation.Result.StatusesWithBody) + " may carry different schemas)"
+                        : string.Empty;
+                    writer.Doc("returns", "The reply body" + raw + (operation.Result.Type?.Nullable == true ? ", or null when the server sends none" : string.Empty) + ".");
                     break;
                 case ResponseKind.Binary:
                     writer.Doc("returns", "The reply body as a stream; dispose it to release the connection.");

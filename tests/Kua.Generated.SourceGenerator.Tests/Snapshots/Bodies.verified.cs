@@ -337,6 +337,66 @@ namespace Consumer
 			}
 		}
 
+		/// <summary>Calls GET /receipts/{id}.</summary>
+		/// <remarks>GET /receipts/{id} (operationId: getReceipt).</remarks>
+		/// <param name="id">The <c>id</c> path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task<global::Consumer.Receipt> GetReceiptAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (id == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(id));
+			}
+
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri("receipts/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+				using (var response = await _pipeline.SendAsync(request, "getReceipt", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadJsonAsync(response, global::Consumer.Serialization.ReceiptJsonConverter.Instance, "getReceipt", cancellationToken).ConfigureAwait(false);
+					}
+
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getReceipt", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
+
+		/// <summary>Calls GET /jobs/{id}.</summary>
+		/// <remarks>GET /jobs/{id} (operationId: getJob).</remarks>
+		/// <param name="id">The <c>id</c> path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body as raw JSON (statuses 200, 202 may carry different schemas).</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			if (id == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(id));
+			}
+
+			using (var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, _pipeline.CreateUri("jobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id))))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+				using (var response = await _pipeline.SendAsync(request, "getJob", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+				{
+					var status = (int)response.StatusCode;
+					if (status >= 200 && status <= 299)
+					{
+						return await global::Kua.Generated.Runtime.Http.KuaResponses.ReadJsonAsync(response, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Any, "getJob", cancellationToken).ConfigureAwait(false);
+					}
+
+					throw await global::Kua.Generated.Runtime.Http.KuaResponses.CreateExceptionAsync(response, "getJob", true, cancellationToken).ConfigureAwait(false);
+				}
+			}
+		}
+
 		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
 		public void Dispose()
 		{
