@@ -4,13 +4,14 @@ using System.Text;
 using Kua.Generated;
 using Requests.Bodies;
 using Requests.Parameters;
+using Requests.Swagger2;
 
 namespace Kua.Generated.SourceGenerator.Tests;
 
 /// <summary>
 /// What generated clients put on the wire: URL paths and queries by OpenAPI style/explode, headers, cookies,
 /// form, multipart, text and binary bodies, and how replies per status become results or typed exceptions.
-/// The clients come from Specs/parameters.yaml and Specs/bodies.yaml, generated into this assembly.
+/// The clients come from Specs/parameters.yaml, Specs/bodies.yaml and Specs/swagger2.yaml, generated into this assembly.
 /// </summary>
 public sealed class RequestTests
 {
@@ -184,6 +185,25 @@ public sealed class RequestTests
         // The caller decides by content which schema it got; the generator never guesses one.
         Assert.Equal(5, pending.GetProperty("etaSeconds").GetInt32());
         Assert.Equal("j1", done.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Swagger2CollectionFormatsAndFormDataFiles()
+    {
+        var handler = new CapturingHandler(
+            Reply(HttpStatusCode.OK, "[]", "application/json"),
+            Reply(HttpStatusCode.Created, """{"owner":null,"name":"n.txt","size":3}""", "application/json"));
+        using var client = new Swagger2Client(new HttpClient(handler));
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes("abc"));
+
+        await client.FindFilesAsync(names: new[] { "a", "b" }, sizes: new long[] { 1, 2 }, words: new[] { "x", "y" }, tags: new[] { "t", "u" }, columns: new[] { "c d", "e" });
+        var stored = await client.UploadFileAsync(new KuaFile(file, "n.txt"), comment: "hi");
+
+        // host + basePath + schemes give the base address; multi repeats, pipes/ssv/csv/tsv join with their delimiter.
+        Assert.Equal("https://example.test/api/files?names=a&names=b&sizes=1%7C2&words=x%20y&tags=t,u&columns=c%20d%09e", handler.Requests[0].RequestUri!.AbsoluteUri);
+        Assert.StartsWith("multipart/form-data", handler.Requests[1].ContentType, StringComparison.Ordinal);
+        Assert.Contains("name=\"file\"; filename=\"n.txt\"", handler.Requests[1].Body, StringComparison.Ordinal);
+        Assert.Equal((null, "n.txt", 3L), (stored.Owner, stored.Name, stored.Size));
     }
 
     private static int CountOccurrences(string text, string value)

@@ -26,5 +26,8 @@ namespace Kua.Generated.Runtime.Http
 
         /// <summary><c>matrix</c> (paths): <c>;a=1;a=2</c> (exploded) or <c>;a=1,2</c>.</summary>
         Matrix,
+
+        /// <summary>Swagger 2.0 <c>collectionFormat: tsv</c>: <c>a=1%092</c> (tab-separated).</summary>
+        TabDelimited,
     }
 }

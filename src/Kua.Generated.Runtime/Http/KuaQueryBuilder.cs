@@ -47,7 +47,7 @@ namespace Kua.Generated.Runtime.Http
                 return this;
             }
 
-            var separator = style == KuaParameterStyle.SpaceDelimited ? "%20" : style == KuaParameterStyle.PipeDelimited ? "|" : ",";
+            var separator = Separator(style);
             var first = true;
             foreach (var value in values)
             {
@@ -97,7 +97,7 @@ namespace Kua.Generated.Runtime.Http
                 return this;
             }
 
-            var separator = style == KuaParameterStyle.SpaceDelimited ? "%20" : style == KuaParameterStyle.PipeDelimited ? "|" : ",";
+            var separator = Separator(style);
             var first = true;
             foreach (var property in properties)
             {
@@ -139,5 +139,21 @@ namespace Kua.Generated.Runtime.Http
 
         private void AppendValue(string value, bool allowReserved) =>
             _query.Append(allowReserved ? KuaPath.EscapeAllowReserved(value) : KuaPath.EscapeComponent(value));
+
+        // Delimiters are written already encoded: a space or tab inside a value is escaped, so it never splits it.
+        private static string Separator(KuaParameterStyle style)
+        {
+            switch (style)
+            {
+                case KuaParameterStyle.SpaceDelimited:
+                    return "%20";
+                case KuaParameterStyle.TabDelimited:
+                    return "%09";
+                case KuaParameterStyle.PipeDelimited:
+                    return "|";
+                default:
+                    return ",";
+            }
+        }
     }
 }

@@ -55,6 +55,7 @@ namespace Kua.Generated.SourceGenerator.Model
         Simple,
         Label,
         Matrix,
+        TabDelimited,
     }
 
     /// <summary>A path, query, header or cookie parameter, with its serialization rules.</summary>

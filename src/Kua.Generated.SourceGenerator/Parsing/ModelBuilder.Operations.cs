@@ -350,6 +350,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                         return (ParameterStyle.SpaceDelimited, false);
                     case OpenApiParameterCollectionFormat.Pipes:
                         return (ParameterStyle.PipeDelimited, false);
+                    case OpenApiParameterCollectionFormat.Tsv:
+                        return (ParameterStyle.TabDelimited, false);
                     default:
                         return (location == ParameterLocation.Query || location == ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple, false);
                 }
