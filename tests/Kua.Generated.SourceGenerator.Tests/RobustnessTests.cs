@@ -293,6 +293,46 @@ public sealed class RobustnessTests
         Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
     }
 
+    /// <summary>JSON Schema keywords with no C# shape: tuples are arrays of JSON, pattern properties a map of JSON, and
+    /// <c>not</c>/<c>if</c>/<c>then</c>/<c>else</c> leave the schema its own type (the server validates them).</summary>
+    [Fact]
+    public void ValidationOnlyKeywordsLeaveTheSchemaItsOwnType()
+    {
+        var run = Run("""
+            openapi: 3.1.0
+            info: { title: T, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Shaped:
+                  type: object
+                  required: [pair]
+                  properties:
+                    pair:
+                      type: array
+                      prefixItems: [{ type: string }, { type: integer }]
+                    labels:
+                      type: object
+                      patternProperties:
+                        "^x-": { type: string }
+                    size:
+                      type: integer
+                      not: { const: 0 }
+                    mode:
+                      type: string
+                      if: { const: fast }
+                      then: { maxLength: 4 }
+                      else: { minLength: 5 }
+            """);
+
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+        var shaped = run.TypeSource("Shaped");
+        Assert.Contains("List<global::System.Text.Json.JsonElement> Pair { get; set; }", shaped, StringComparison.Ordinal);
+        Assert.Contains("Dictionary<string, global::System.Text.Json.JsonElement?>? Labels { get; set; }", shaped, StringComparison.Ordinal);
+        Assert.Contains("public long? Size { get; set; }", shaped, StringComparison.Ordinal);
+        Assert.Contains("public string? Mode { get; set; }", shaped, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DiscriminatorWithoutAPropertyNameIsIgnored()
     {
