@@ -101,7 +101,9 @@ namespace Kua.Generated.Runtime.Tests
             await WarmUpAsync(invoker);
 
             // One message sent again and again (the header from the previous pass is ours to replace), and one reply
-            // task, so that anything allocated comes from the handler.
+            // task, so that anything allocated comes from the handler. The tasks are completed ones, read without
+            // awaiting so that no state machine of the test's own is counted.
+#pragma warning disable xUnit1031
             using var request = Get("accounts");
             const int count = 2000;
             for (var i = 0; i < count; i++)
@@ -115,6 +117,7 @@ namespace Kua.Generated.Runtime.Tests
                 invoker.SendAsync(request, CancellationToken.None).GetAwaiter().GetResult();
             }
 
+#pragma warning restore xUnit1031
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.True(allocated < count, "The warm path allocated " + allocated + " bytes for " + count + " requests.");
             Assert.Equal("Bearer token-1", request.Headers.Authorization?.ToString());

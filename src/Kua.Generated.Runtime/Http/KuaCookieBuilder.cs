@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Text;
 
 namespace Kua.Generated.Runtime.Http
 {
@@ -13,10 +12,11 @@ namespace Kua.Generated.Runtime.Http
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class KuaCookieBuilder
     {
-        private readonly StringBuilder _cookies = new StringBuilder();
+        // Form style is the query's form style with "; " between the pairs.
+        private readonly KuaQueryBuilder _pairs = new KuaQueryBuilder("; ");
 
         /// <summary>Whether no cookie was added.</summary>
-        public bool IsEmpty => _cookies.Length == 0;
+        public bool IsEmpty => _pairs.IsEmpty;
 
         /// <summary>Adds <c>name=value</c>.</summary>
         /// <param name="name">The cookie name.</param>
@@ -24,8 +24,7 @@ namespace Kua.Generated.Runtime.Http
         /// <returns>This builder.</returns>
         public KuaCookieBuilder Add(string name, string value)
         {
-            Start(name);
-            _cookies.Append(KuaPath.EscapeComponent(value));
+            _pairs.Add(name, value);
             return this;
         }
 
@@ -38,32 +37,7 @@ namespace Kua.Generated.Runtime.Http
         /// <returns>This builder.</returns>
         public KuaCookieBuilder AddArray<T>(string name, IEnumerable<T> values, Func<T, string> format, bool explode)
         {
-            if (explode)
-            {
-                foreach (var value in values)
-                {
-                    Add(name, format(value));
-                }
-
-                return this;
-            }
-
-            var first = true;
-            foreach (var value in values)
-            {
-                if (first)
-                {
-                    Start(name);
-                    first = false;
-                }
-                else
-                {
-                    _cookies.Append(',');
-                }
-
-                _cookies.Append(KuaPath.EscapeComponent(format(value)));
-            }
-
+            _pairs.AddArray(name, values, format, KuaParameterStyle.Form, explode);
             return this;
         }
 
@@ -74,47 +48,12 @@ namespace Kua.Generated.Runtime.Http
         /// <returns>This builder.</returns>
         public KuaCookieBuilder AddObject(string name, IEnumerable<KeyValuePair<string, string>> properties, bool explode)
         {
-            if (explode)
-            {
-                foreach (var property in properties)
-                {
-                    Add(property.Key, property.Value);
-                }
-
-                return this;
-            }
-
-            var first = true;
-            foreach (var property in properties)
-            {
-                if (first)
-                {
-                    Start(name);
-                    first = false;
-                }
-                else
-                {
-                    _cookies.Append(',');
-                }
-
-                _cookies.Append(KuaPath.EscapeComponent(property.Key)).Append(',').Append(KuaPath.EscapeComponent(property.Value));
-            }
-
+            _pairs.AddObject(name, properties, KuaParameterStyle.Form, explode);
             return this;
         }
 
         /// <summary>The header value: the cookies joined by <c>"; "</c>.</summary>
         /// <returns>The header value.</returns>
-        public override string ToString() => _cookies.ToString();
-
-        private void Start(string name)
-        {
-            if (_cookies.Length > 0)
-            {
-                _cookies.Append("; ");
-            }
-
-            _cookies.Append(KuaPath.EscapeComponent(name)).Append('=');
-        }
+        public override string ToString() => _pairs.ToString();
     }
 }

@@ -13,6 +13,22 @@ namespace Kua.Generated.Runtime.Http
     public sealed class KuaQueryBuilder
     {
         private readonly StringBuilder _query = new StringBuilder();
+        private readonly string _pairSeparator;
+
+        /// <summary>Starts an empty query.</summary>
+        public KuaQueryBuilder()
+            : this("&")
+        {
+        }
+
+        /// <summary>Starts empty pairs joined by <paramref name="pairSeparator"/> (cookies share the query's form rules).</summary>
+        internal KuaQueryBuilder(string pairSeparator)
+        {
+            _pairSeparator = pairSeparator;
+        }
+
+        /// <summary>Whether nothing was added.</summary>
+        internal bool IsEmpty => _query.Length == 0;
 
         /// <summary>Adds <c>name=value</c>.</summary>
         /// <param name="name">The parameter name.</param>
@@ -131,7 +147,7 @@ namespace Kua.Generated.Runtime.Http
         {
             if (_query.Length > 0)
             {
-                _query.Append('&');
+                _query.Append(_pairSeparator);
             }
 
             _query.Append(KuaPath.EscapeComponent(name)).Append('=');
