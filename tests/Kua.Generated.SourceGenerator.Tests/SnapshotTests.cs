@@ -46,6 +46,26 @@ public sealed class SnapshotTests
     public void Unions() => MatchTypes("unions.yaml", "Unions", "Shape", "StringOrNumber", "Either");
 
     [Fact]
+    public void Features() => MatchTypes("features.yaml", "Features", "ExplicitShape", "ImplicitShape", "Fixed", "Node", "Composed", "Holder");
+
+    [Fact]
+    public void Features31() => MatchTypes("features-31.yaml", "Features31", "Item");
+
+    [Fact]
+    public void Formats() => MatchTypes("formats.yaml", "Formats", "Sample");
+
+    [Fact]
+    public void AdditionalProperties() => MatchTypes("additional-properties.yaml", "AdditionalProperties", "Settings", "Open");
+
+    [Fact]
+    public void Swagger2()
+    {
+        var run = GeneratorHarness.Run(SpecFile.Named("swagger2.yaml", clientName: "Swagger2Client"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Snapshot.Match("Swagger2", run.Sources);
+    }
+
+    [Fact]
     public void Identifiers()
     {
         var run = GeneratorHarness.Run(SpecFile.Named("identifiers.yaml"));
