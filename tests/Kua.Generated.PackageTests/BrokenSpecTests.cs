@@ -16,12 +16,8 @@ public sealed class BrokenSpecTests(PackageFixture fixture, ITestOutputHelper ou
     public async Task BrokenSpecReportsKua0001AtItsLineAndTheFixedSpecBuildsAgain()
     {
         using var consumer = Consumer.Create(fixture.Package, "broken-spec", output);
-        await consumer.NewAsync("console", "App");
-        await consumer.AddPackageAsync("App");
         var good = PetstoreSpec.Text;
-        consumer.WriteFile("App", "petstore.yaml", good);
-        consumer.AddToProject("App", """<ItemGroup><KuaOpenApi Include="petstore.yaml" Namespace="Petstore.Api" ClientName="PetstoreClient" /></ItemGroup>""");
-        consumer.WriteFile("App", "Program.cs", ConsumerPrograms.Petstore);
+        await consumer.CreatePetstoreAppAsync(good, ConsumerPrograms.Petstore);
 
         // A good build first, so the compiler server has run the generator on this project before.
         (await consumer.BuildAsync("App")).AssertSuccess();

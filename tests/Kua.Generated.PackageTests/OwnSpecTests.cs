@@ -12,11 +12,7 @@ public sealed class OwnSpecTests(PackageFixture fixture, ITestOutputHelper outpu
     public async Task KuaOpenApiItemWithNamespaceAndClientNameGeneratesACallableClient()
     {
         using var consumer = Consumer.Create(fixture.Package, "own-spec", output);
-        await consumer.NewAsync("console", "App");
-        await consumer.AddPackageAsync("App");
-        consumer.WriteFile("App", "petstore.yaml", PetstoreSpec.Text);
-        consumer.AddToProject("App", """<ItemGroup><KuaOpenApi Include="petstore.yaml" Namespace="Petstore.Api" ClientName="PetstoreClient" /></ItemGroup>""");
-        consumer.WriteFile("App", "Program.cs", ConsumerPrograms.Petstore);
+        await consumer.CreatePetstoreAppAsync(PetstoreSpec.Text, ConsumerPrograms.Petstore);
 
         var build = (await consumer.BuildAsync("App")).AssertSuccess();
         BuildOutput.AssertNoWarnings(build);

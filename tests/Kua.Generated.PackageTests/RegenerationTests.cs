@@ -16,12 +16,8 @@ public sealed class RegenerationTests(PackageFixture fixture, ITestOutputHelper 
     public async Task AddedOperationCompilesAndRunsAndRemovedOperationFailsToCompile()
     {
         using var consumer = Consumer.Create(fixture.Package, "regeneration", output);
-        await consumer.NewAsync("console", "App");
-        await consumer.AddPackageAsync("App");
         var spec = PetstoreSpec.Text;
-        consumer.WriteFile("App", "petstore.yaml", spec);
-        consumer.AddToProject("App", """<ItemGroup><KuaOpenApi Include="petstore.yaml" Namespace="Petstore.Api" ClientName="PetstoreClient" /></ItemGroup>""");
-        consumer.WriteFile("App", "Program.cs", ConsumerPrograms.PetVaccinations);
+        await consumer.CreatePetstoreAppAsync(spec, ConsumerPrograms.PetVaccinations);
         var vaccinationsLine = PetstoreSpec.LineOf(ConsumerPrograms.PetVaccinations, "ListVaccinationsAsync(");
         var showLine = PetstoreSpec.LineOf(ConsumerPrograms.PetVaccinations, "ShowPetByIdAsync(");
 

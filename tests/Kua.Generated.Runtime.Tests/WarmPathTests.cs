@@ -30,7 +30,7 @@ namespace Kua.Generated.Runtime.Tests
             await WarmUpAsync(invoker);
             inner.Respond = request => request.Headers.Authorization?.Parameter == "token-1" ? new HttpResponseMessage(HttpStatusCode.Unauthorized) : null;
 
-            using var response = await invoker.SendAsync(Get("accounts"), CancellationToken.None);
+            using var response = await invoker.SendAsync(TokenHarness.AccountRequest(BaseAddress), CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(2, inner.Logins);
@@ -50,7 +50,7 @@ namespace Kua.Generated.Runtime.Tests
                 _ => null,
             };
 
-            using var response = await invoker.SendAsync(Get("accounts"), CancellationToken.None);
+            using var response = await invoker.SendAsync(TokenHarness.AccountRequest(BaseAddress), CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(
@@ -67,12 +67,12 @@ namespace Kua.Generated.Runtime.Tests
             await WarmUpAsync(invoker);
 
             inner.Respond = _ => throw new InvalidOperationException("inner failure");
-            var failed = invoker.SendAsync(Get("accounts"), CancellationToken.None);
+            var failed = invoker.SendAsync(TokenHarness.AccountRequest(BaseAddress), CancellationToken.None);
             Assert.Equal("inner failure", (await Assert.ThrowsAsync<InvalidOperationException>(() => failed)).Message);
             Assert.True(failed.IsFaulted);
 
             inner.Respond = _ => throw new OperationCanceledException("inner cancelled");
-            var cancelled = invoker.SendAsync(Get("accounts"), CancellationToken.None);
+            var cancelled = invoker.SendAsync(TokenHarness.AccountRequest(BaseAddress), CancellationToken.None);
             Assert.Equal("inner cancelled", (await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled)).Message);
             Assert.True(cancelled.IsCanceled);
         }
@@ -86,7 +86,7 @@ namespace Kua.Generated.Runtime.Tests
             using var cancellation = new CancellationTokenSource();
             cancellation.Cancel();
 
-            var call = invoker.SendAsync(Get("accounts"), cancellation.Token);
+            var call = invoker.SendAsync(TokenHarness.AccountRequest(BaseAddress), cancellation.Token);
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
             Assert.True(call.IsCanceled);
@@ -104,7 +104,7 @@ namespace Kua.Generated.Runtime.Tests
             // task, so that anything allocated comes from the handler. The tasks are completed ones, read without
             // awaiting so that no state machine of the test's own is counted.
 #pragma warning disable xUnit1031
-            using var request = Get("accounts");
+            using var request = TokenHarness.AccountRequest(BaseAddress);
             const int count = 2000;
             for (var i = 0; i < count; i++)
             {
@@ -134,15 +134,8 @@ namespace Kua.Generated.Runtime.Tests
         /// <summary>The first call logs in (on the async path); every later one finds the token warm.</summary>
         private static async Task WarmUpAsync(HttpMessageInvoker invoker)
         {
-            using var response = await invoker.SendAsync(Get("accounts"), CancellationToken.None);
+            using var response = await invoker.SendAsync(TokenHarness.AccountRequest(BaseAddress), CancellationToken.None);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        private static HttpRequestMessage Get(string relative)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, relative));
-            KuaRequestMarkers.SetOperationId(request, "getAccount");
-            return request;
         }
 
         private static HttpResponseMessage Redirect(HttpStatusCode status, string location)

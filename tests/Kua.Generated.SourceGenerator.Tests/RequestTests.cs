@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Kua.Generated;
 using Requests.Bodies;
 using Requests.Parameters;
 using Requests.Swagger2;
@@ -75,7 +74,7 @@ public sealed class RequestTests
     public async Task FormBodyIsUrlEncodedWithRepeatedArrays()
     {
         var handler = new CapturingHandler(Reply(HttpStatusCode.NoContent));
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
 
         await client.LoginAsync("ann lee", "p&ss=1", scopes: new[] { "read", "write" }, remember: true);
 
@@ -88,7 +87,7 @@ public sealed class RequestTests
     public async Task FormBodyFromANamedSchemaUsesItsProperties()
     {
         var handler = new CapturingHandler(Reply(HttpStatusCode.NoContent));
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
 
         await client.UpdateProfileAsync(new ProfileForm { DisplayName = "Ann", Birthday = new DateOnly(1990, 5, 6) });
 
@@ -99,7 +98,7 @@ public sealed class RequestTests
     public async Task MultipartCarriesFilesFieldsAndJsonParts()
     {
         var handler = new CapturingHandler(Reply(HttpStatusCode.Created, "stored", "text/plain"));
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
         using var file = new MemoryStream(Encoding.UTF8.GetBytes("file bytes"));
         using var second = new MemoryStream(new byte[] { 1, 2, 3 });
 
@@ -125,7 +124,7 @@ public sealed class RequestTests
     public async Task BinaryUploadAndDownloadAreStreams()
     {
         var handler = new CapturingHandler(Reply(HttpStatusCode.NoContent), new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[] { 9, 8, 7 }) });
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
 
         await client.PutBlobAsync("b 1", new MemoryStream(new byte[] { 1, 2 }));
         await using var download = await client.GetBlobAsync("b1");
@@ -145,7 +144,7 @@ public sealed class RequestTests
             Reply(HttpStatusCode.Conflict, """{"title":"range"}""", "application/problem+json"),
             Reply(HttpStatusCode.InternalServerError, """{"title":"default"}""", "application/json"),
             Reply(HttpStatusCode.OK, "note text", "text/plain"));
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
 
         var notFound = await Assert.ThrowsAsync<KuaApiException<Problem>>(() => client.GetBlobAsync("x"));
         var conflict = await Assert.ThrowsAsync<KuaApiException<Problem>>(() => client.PostNoteAsync("n"));
@@ -164,7 +163,7 @@ public sealed class RequestTests
     public async Task SuccessRangeReadsTheBodyOfAnyTwoHundredStatus()
     {
         var handler = new CapturingHandler(Reply(HttpStatusCode.NonAuthoritativeInformation, """{"id":"r1"}""", "application/json"));
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
 
         var receipt = await client.GetReceiptAsync("r1");
 
@@ -177,7 +176,7 @@ public sealed class RequestTests
         var handler = new CapturingHandler(
             Reply(HttpStatusCode.Accepted, """{"etaSeconds":5}""", "application/json"),
             Reply(HttpStatusCode.OK, """{"id":"j1"}""", "application/json"));
-        using var client = new BodiesClient(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
+        using var client = Bodies(handler);
 
         var pending = await client.GetJobAsync("j1");
         var done = await client.GetJobAsync("j1");
@@ -205,6 +204,9 @@ public sealed class RequestTests
         Assert.Contains("name=\"file\"; filename=\"n.txt\"", handler.Requests[1].Body, StringComparison.Ordinal);
         Assert.Equal((null, "n.txt", 3L), (stored.Owner, stored.Name, stored.Size));
     }
+
+    private static BodiesClient Bodies(CapturingHandler handler) =>
+        new(new HttpClient(handler) { BaseAddress = new Uri("https://bodies.test/") });
 
     private static int CountOccurrences(string text, string value)
     {

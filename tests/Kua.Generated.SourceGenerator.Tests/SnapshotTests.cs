@@ -71,7 +71,7 @@ public sealed class SnapshotTests
         var run = GeneratorHarness.Run(SpecFile.Named("identifiers.yaml"));
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
-        // Names are the interesting part: the declarations of every file, and the client in full.
+        // Names are the interesting part: the public declarations of every file, the client's included.
         var declarations = run.Sources
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => "//----- " + s.HintName + "\n" + string.Join("\n", s.Source.Split('\n').Where(IsDeclaration).Select(l => l.Trim())) + "\n");

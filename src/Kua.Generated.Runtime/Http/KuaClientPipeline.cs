@@ -66,7 +66,7 @@ namespace Kua.Generated.Runtime.Http
             catch (Exception ex)
             {
                 // Some HttpClient implementations throw before a task exists: map it as if the task had failed.
-                sending = Faulted(ex);
+                sending = Task.FromException<HttpResponseMessage>(ex);
             }
 
             // A reply that is already there (in-memory handlers, caches) goes back as it is, without another task.
@@ -88,13 +88,6 @@ namespace Kua.Generated.Runtime.Http
                 // HttpClient reports its own Timeout as a cancellation the caller did not ask for.
                 throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' timed out after " + HttpClient.Timeout + ".", innerException: ex);
             }
-        }
-
-        private static Task<HttpResponseMessage> Faulted(Exception exception)
-        {
-            var failed = new TaskCompletionSource<HttpResponseMessage>();
-            failed.SetException(exception);
-            return failed.Task;
         }
 
         /// <summary>Disposes the <see cref="HttpClient"/> when the pipeline created it.</summary>

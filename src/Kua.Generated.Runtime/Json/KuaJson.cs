@@ -187,8 +187,7 @@ namespace Kua.Generated.Runtime.Json
                 throw RequiredValueMissing(typeName, propertyName);
             }
 
-            writer.WritePropertyName(name);
-            converter.Write(writer, value, Options);
+            WriteRequired(writer, name, value, converter);
         }
 
         /// <summary>Writes an optional property, leaving it out when it is null.</summary>
@@ -202,8 +201,7 @@ namespace Kua.Generated.Runtime.Json
         {
             if (value.HasValue)
             {
-                writer.WritePropertyName(name);
-                converter.Write(writer, value.GetValueOrDefault(), Options);
+                WriteRequired(writer, name, value.GetValueOrDefault(), converter);
             }
         }
 
@@ -218,8 +216,7 @@ namespace Kua.Generated.Runtime.Json
         {
             if (value != null)
             {
-                writer.WritePropertyName(name);
-                converter.Write(writer, value, Options);
+                WriteRequired(writer, name, value, converter);
             }
         }
 
@@ -234,8 +231,7 @@ namespace Kua.Generated.Runtime.Json
         {
             if (value.HasValue)
             {
-                writer.WritePropertyName(name);
-                converter.Write(writer, value.GetValueOrDefault(), Options);
+                WriteRequired(writer, name, value.GetValueOrDefault(), converter);
             }
             else
             {
@@ -258,8 +254,7 @@ namespace Kua.Generated.Runtime.Json
             }
             else
             {
-                writer.WritePropertyName(name);
-                converter.Write(writer, value, Options);
+                WriteRequired(writer, name, value, converter);
             }
         }
 

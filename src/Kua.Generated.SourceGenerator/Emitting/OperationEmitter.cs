@@ -42,10 +42,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     if (authenticated)
                     {
                         writer.Line(Http + ".KuaRequestMarkers.SetOperationId(request, " + Literals.String(operation.OperationId) + ");");
-                    }
-                    if (operation.Anonymous && authenticated)
-                    {
-                        writer.Line(Http + ".KuaRequestMarkers.MarkAnonymous(request);");
+                        if (operation.Anonymous)
+                        {
+                            writer.Line(Http + ".KuaRequestMarkers.MarkAnonymous(request);");
+                        }
                     }
 
                     var accept = AcceptHeader(operation.Result);

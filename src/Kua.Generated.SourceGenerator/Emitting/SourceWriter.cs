@@ -88,8 +88,6 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public static string Escape(string text) =>
             text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-        public override string ToString() => _builder.ToString();
-
         /// <summary>The text written; the writer's buffer goes back for reuse, so the writer must not be used afterwards.</summary>
         public string Finish()
         {

@@ -16,8 +16,6 @@ internal sealed class InMemoryHandler : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         Task.FromResult(Answer(request));
 
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) => Answer(request);
-
     private HttpResponseMessage Answer(HttpRequestMessage request)
     {
         var path = request.RequestUri!.AbsolutePath;

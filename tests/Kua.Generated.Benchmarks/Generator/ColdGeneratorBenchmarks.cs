@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Kua.Generated.Benchmarks.Infrastructure;
+using Kua.Generated.SourceGenerator.Emitting;
 using Kua.Generated.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,6 +29,7 @@ public class ColdGeneratorBenchmarks
     private AdditionalText _spec = null!;
     private KuaStages.Loaded _loaded = null!;
     private SpecModel _model = null!;
+    private EmitOptions _emitOptions = null!;
     private OpenApiDocument _nswagDocument = null!;
 
     [ParamsSource(nameof(Specs))]
@@ -45,6 +47,7 @@ public class ColdGeneratorBenchmarks
         _spec = GeneratorDrivers.Spec(_text);
         _loaded = KuaStages.Load(_input);
         _model = KuaStages.Model(_loaded);
+        _emitOptions = EmitOptionsReader.Read(_compilation);
         _nswagDocument = NSwagRunner.Load(_text);
     }
 
@@ -64,7 +67,7 @@ public class ColdGeneratorBenchmarks
     public long NSwagEndToEnd() => NSwagRunner.EndToEnd(_text, _clientName);
 
     [Benchmark(Description = "Kua: stages, no driver"), BenchmarkCategory("EndToEnd")]
-    public long KuaStagesEndToEnd() => KuaStages.EndToEnd(_input);
+    public long KuaStagesEndToEnd() => KuaStages.EndToEnd(_input, _emitOptions);
 
     [Benchmark(Description = "Kua: load (read+normalize+NSwag.Core)"), BenchmarkCategory("Load")]
     public OpenApiDocument KuaLoad() => KuaStages.Load(_input).Document;
@@ -79,7 +82,7 @@ public class ColdGeneratorBenchmarks
     public object KuaModel() => KuaStages.Model(_loaded);
 
     [Benchmark(Description = "Kua: emit"), BenchmarkCategory("Generate")]
-    public long KuaEmit() => KuaStages.Emit(_model);
+    public long KuaEmit() => KuaStages.Emit(_model, _emitOptions);
 
     [Benchmark(Baseline = true, Description = "NSwag: GenerateFile"), BenchmarkCategory("Generate")]
     public int NSwagGenerateFile() => NSwagRunner.Generate(_nswagDocument, _clientName).Length;

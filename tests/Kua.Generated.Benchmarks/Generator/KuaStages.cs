@@ -14,7 +14,7 @@ namespace Kua.Generated.Benchmarks.Generator;
 /// </summary>
 internal static class KuaStages
 {
-    public sealed record Loaded(SpecInput Input, JObject Root, SpecVersion Version, OpenApiDocument Document, DiagnosticBag Diagnostics);
+    public sealed record Loaded(SpecInput Input, JObject Root, SpecVersion Version, OpenApiDocument Document);
 
     public static SpecInput Input(string text, string clientName) =>
         new(Infrastructure.GeneratorDrivers.SpecPath, text, "Bench.Api", clientName, "Consumer");
@@ -22,33 +22,27 @@ internal static class KuaStages
     public static Loaded Load(SpecInput input)
     {
         var diagnostics = new DiagnosticBag(input.FilePath);
-        var root = SpecTextReader.Read(input.Text!, diagnostics, CancellationToken.None) as JObject
-            ?? throw new InvalidOperationException("The spec did not read: " + Describe(diagnostics));
-        var version = SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None)
-            ?? throw new InvalidOperationException("The spec did not normalize: " + Describe(diagnostics));
+        var (root, version) = ReadAndNormalize(input, diagnostics);
         var document = OpenApiLoader.Load(root, version, diagnostics, CancellationToken.None)
             ?? throw new InvalidOperationException("NSwag.Core did not load the spec: " + Describe(diagnostics));
-        return new Loaded(input, root, version, document, diagnostics);
+        return new Loaded(input, root, version, document);
     }
 
     /// <summary>Only the text → JSON tree part of loading (no NSwag).</summary>
-    public static JObject ReadAndNormalize(SpecInput input)
-    {
-        var diagnostics = new DiagnosticBag(input.FilePath);
-        var root = (JObject)SpecTextReader.Read(input.Text!, diagnostics, CancellationToken.None)!;
-        SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None);
-        return root;
-    }
+    public static JObject ReadAndNormalize(SpecInput input) => ReadAndNormalize(input, new DiagnosticBag(input.FilePath)).Root;
 
     public static SpecModel Model(Loaded loaded) =>
         new ModelBuilder(loaded.Document, loaded.Root, loaded.Version, new DiagnosticBag(loaded.Input.FilePath), CancellationToken.None)
             .Build(loaded.Input, loaded.Input.Namespace!);
 
-    /// <summary>Every file of the model, as the pipeline's emit step produces them; returns the characters written.</summary>
-    public static long Emit(SpecModel model)
+    /// <summary>
+    /// Every file of the model, as the pipeline's emit step produces them with <paramref name="options"/> (read from
+    /// the compilation, as the generator does); returns the characters written.
+    /// </summary>
+    public static long Emit(SpecModel model, EmitOptions options)
     {
         long total = 0;
-        foreach (var unit in Emitter.Plan(model, EmitOptions.Default))
+        foreach (var unit in Emitter.Plan(model, options))
         {
             total += Emitter.Emit(unit).Source.Length;
         }
@@ -57,7 +51,16 @@ internal static class KuaStages
     }
 
     /// <summary>The whole parse + emit without Roslyn's driver around it.</summary>
-    public static long EndToEnd(SpecInput input) => Emit(SpecParser.Parse(input, CancellationToken.None));
+    public static long EndToEnd(SpecInput input, EmitOptions options) => Emit(SpecParser.Parse(input, CancellationToken.None), options);
+
+    private static (JObject Root, SpecVersion Version) ReadAndNormalize(SpecInput input, DiagnosticBag diagnostics)
+    {
+        var root = SpecTextReader.Read(input.Text!, diagnostics, CancellationToken.None) as JObject
+            ?? throw new InvalidOperationException("The spec did not read: " + Describe(diagnostics));
+        var version = SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None)
+            ?? throw new InvalidOperationException("The spec did not normalize: " + Describe(diagnostics));
+        return (root, version);
+    }
 
     private static string Describe(DiagnosticBag diagnostics) =>
         string.Join("; ", diagnostics.ToEquatableArray().Select(d => d.Id + " " + string.Join(",", d.Arguments)));

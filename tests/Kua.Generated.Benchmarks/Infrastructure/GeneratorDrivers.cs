@@ -2,8 +2,7 @@ using System.Collections.Immutable;
 using Kua.Generated.SourceGenerator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using Kua.Generated.SourceGenerator.Tests.Infrastructure;
 
 namespace Kua.Generated.Benchmarks.Infrastructure;
 
@@ -35,10 +34,12 @@ internal static class GeneratorDrivers
             generators: [new KuaGenerator().AsSourceGenerator()],
             additionalTexts: [spec],
             parseOptions: ParseOptions,
-            optionsProvider: new OptionsProvider(ImmutableDictionary<string, string>.Empty
-                .Add("build_metadata.AdditionalFiles.KuaOpenApi", "true")
-                .Add("build_metadata.AdditionalFiles.KuaNamespace", "Bench.Api")
-                .Add("build_metadata.AdditionalFiles.KuaClientName", clientName)),
+            optionsProvider: new TestOptionsProvider(
+                ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty.Add(SpecPath, ImmutableDictionary<string, string>.Empty
+                    .Add("build_metadata.AdditionalFiles.KuaOpenApi", "true")
+                    .Add("build_metadata.AdditionalFiles.KuaNamespace", "Bench.Api")
+                    .Add("build_metadata.AdditionalFiles.KuaClientName", clientName)),
+                ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", "Consumer")),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
     /// <summary>Total characters generated, to consume every output (and to check that runs produced the same thing).</summary>
@@ -69,30 +70,5 @@ internal static class GeneratorDrivers
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    }
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider(ImmutableDictionary<string, string> specOptions) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", "Consumer"));
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(specOptions);
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }

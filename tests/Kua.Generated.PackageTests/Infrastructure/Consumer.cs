@@ -92,8 +92,18 @@ internal sealed class Consumer : IDisposable
     public void WriteFile(string project, string relativePath, string content) =>
         File.WriteAllText(Path.Combine(ProjectDirectory(project), relativePath), content);
 
-    public string ReadFile(string project, string relativePath) =>
-        File.ReadAllText(Path.Combine(ProjectDirectory(project), relativePath));
+    /// <summary>
+    /// A console app "App" with the package, <paramref name="spec"/> as petstore.yaml declared as a KuaOpenApi item
+    /// (namespace Petstore.Api, client PetstoreClient), and <paramref name="program"/> as Program.cs.
+    /// </summary>
+    public async Task CreatePetstoreAppAsync(string spec, string program)
+    {
+        await NewAsync("console", "App");
+        await AddPackageAsync("App");
+        WriteFile("App", "petstore.yaml", spec);
+        AddToProject("App", """<ItemGroup><KuaOpenApi Include="petstore.yaml" Namespace="Petstore.Api" ClientName="PetstoreClient" /></ItemGroup>""");
+        WriteFile("App", "Program.cs", program);
+    }
 
     /// <summary>Adds XML (properties or items) to the end of a project file, as a user would by hand.</summary>
     public void AddToProject(string project, string xml)

@@ -14,9 +14,14 @@ internal sealed record GeneratorRun(
 {
     public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
 
-    /// <summary>Compiler diagnostics of the output compilation (generated code included), warnings and errors.</summary>
+    private ImmutableArray<Diagnostic>? _compileDiagnostics;
+
+    /// <summary>
+    /// Compiler diagnostics of the output compilation (generated code included), warnings and errors. Computed once:
+    /// Roslyn does not keep method-body diagnostics, and assertions read them again to describe a failure.
+    /// </summary>
     public ImmutableArray<Diagnostic> CompileDiagnostics =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        _compileDiagnostics ??= Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
     public string Source(string hintSuffix) => Sources.Single(s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).Source;
 
