@@ -228,13 +228,13 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
 
     /// <summary>
     /// The runtime's PackageReferences (Kua.Generated.Runtime.Dependencies.props, conditioned per framework) with the
-    /// versions Directory.Build.targets pins, as "Id Version" per lib folder.
+    /// versions Directory.Packages.props pins, as "Id Version" per lib folder.
     /// </summary>
     private static Dictionary<string, List<string>> ExpectedRuntimeDependencies()
     {
-        var pins = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Build.targets")).Descendants("PackageReference")
-            .Where(e => e.Attribute("Update") is not null && e.Attribute("Condition") is null)
-            .ToDictionary(e => (string)e.Attribute("Update")!, e => (string)e.Attribute("Version")!);
+        var pins = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Where(e => e.Attribute("Condition") is null)
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
         var props = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "src", "Kua.Generated.Runtime", "Kua.Generated.Runtime.Dependencies.props"));
         var result = LibFrameworks.Keys.ToDictionary(f => f, _ => new List<string>());
         foreach (var group in props.Root!.Elements("ItemGroup"))
