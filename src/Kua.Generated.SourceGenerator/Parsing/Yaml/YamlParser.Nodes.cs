@@ -363,13 +363,18 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             return text;
         }
 
-        private static void AddEntry(JObject mapping, string name, SourcePosition keyPosition, JToken value)
+        private void AddEntry(JObject mapping, string name, SourcePosition keyPosition, JToken value)
         {
             var property = new JProperty(name, value);
             property.AddAnnotation(new SpecLines.Annotation(keyPosition));
 
-            // A repeated key: the last one wins, as for JSON.
-            mapping.Remove(name);
+            // A repeated key (YAML wants keys unique): the last one wins, as in JSON, and the reader says so.
+            if (mapping.Remove(name))
+            {
+                var shown = name.Length > 80 ? name.Substring(0, 77) + "..." : name;
+                _notes.Add(new YamlNote(keyPosition, "The key '" + shown + "' appears more than once in this mapping; the last value is kept"));
+            }
+
             mapping.Add(property);
         }
 
