@@ -229,7 +229,7 @@ public sealed class YamlReaderTests
     [Fact]
     public void NodesCarryTheirLineAndColumn()
     {
-        const string yaml = "a:\n  b: plain\n  c: \"quoted\"\n  d: |\n    block\n  e: [x, &y {z: 1}]\n  f:\n  g: &h !!str tagged\n  ? i\n  : j\n";
+        const string yaml = "a:\n  b: plain\n  c: \"quoted\"\n  d: |\n    block\n  e: [x, &y {z: 1}]\n  f:\n  g: &h !!str tagged\n  ? i\n  : j\n  &k l: m\n  o:\n    - &q\n      r: s\n  t: !!str\n";
         var (tree, _) = Read(yaml);
 
         Assert.Equal((1, 1), Position(tree!["a"]!.Parent));
@@ -238,12 +238,15 @@ public sealed class YamlReaderTests
         Assert.Equal((3, 6), Position(tree["a"]!["c"]));
         Assert.Equal((4, 6), Position(tree["a"]!["d"]));
         Assert.Equal((6, 7), Position(tree["a"]!["e"]![0]));
-        Assert.Equal((6, 13), Position(tree["a"]!["e"]![1]));
+        Assert.Equal((6, 10), Position(tree["a"]!["e"]![1])); // a collection starts at its anchor
         Assert.Equal((6, 17), Position(tree["a"]!["e"]![1]!["z"]));
         Assert.Equal((7, 5), Position(tree["a"]!["f"]));
         Assert.Equal((8, 6), Position(tree["a"]!["g"]));
         Assert.Equal((9, 5), Position(tree["a"]!["i"]!.Parent));
         Assert.Equal((10, 5), Position(tree["a"]!["i"]));
+        Assert.Equal((11, 3), Position(tree["a"]!["l"]!.Parent));
+        Assert.Equal((13, 7), Position(tree["a"]!["o"]![0]));
+        Assert.Equal((15, 6), Position(tree["a"]!["t"]));
     }
 
     [Fact]

@@ -225,7 +225,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
         /// <param name="first">The first key when the caller already read it; the position is then at its ':'.</param>
         private JObject ParseBlockMapping(int column, FirstKey? first)
         {
-            var start = first?.Key.Start ?? Here;
+            var start = first?.Start ?? Here;
             EnterCollection(start);
             var mapping = Annotate(new JObject(), start);
             var pending = first;
@@ -238,8 +238,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                 {
                     pending = null;
                     var key = Materialize(known.Key, known.Properties);
-                    keyText = KeyText(known.Key.Text, key, known.Key.Start);
-                    keyPosition = known.Key.Start;
+                    keyPosition = known.Start;
+                    keyText = KeyText(known.Key.Text, key, keyPosition);
                     value = ParseImplicitValue(column);
                 }
                 else if (Peek() == '?' && YamlChars.IsBlankOrEnd(Peek(1)))
@@ -262,8 +262,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                 {
                     var implicitKey = ReadImplicitKey(column);
                     var key = Materialize(implicitKey.Key, implicitKey.Properties);
-                    keyText = KeyText(implicitKey.Key.Text, key, implicitKey.Key.Start);
-                    keyPosition = implicitKey.Key.Start;
+                    keyPosition = implicitKey.Start;
+                    keyText = KeyText(implicitKey.Key.Text, key, keyPosition);
                     value = ParseImplicitValue(column);
                 }
 
@@ -392,6 +392,9 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             public Content Key { get; }
 
             public Properties Properties { get; }
+
+            /// <summary>Where the key is said to be: its first property, or its content.</summary>
+            public SourcePosition Start => Properties.Any ? Properties.Start : Key.Start;
         }
     }
 }

@@ -326,14 +326,21 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                     return content.Collection!;
                 case ContentKind.Collection:
                     node = content.Collection!;
+                    if (properties.Any)
+                    {
+                        // A collection starts at its properties, even on an earlier line ('--- !!set', '&a' above '- x').
+                        node.RemoveAnnotations<SpecLines.Annotation>();
+                        Annotate(node, properties.Start);
+                    }
+
                     break;
                 case ContentKind.None:
                     scalarText = string.Empty;
-                    node = Annotate(properties.Tag == YamlTag.String || properties.Tag == YamlTag.NonSpecific ? new JValue(string.Empty) : JValue.CreateNull(), content.Start);
+                    node = Annotate(properties.Tag == YamlTag.String || properties.Tag == YamlTag.NonSpecific ? new JValue(string.Empty) : JValue.CreateNull(), ScalarStart(content, properties));
                     break;
                 default:
                     scalarText = content.Text!;
-                    node = Annotate(YamlScalarResolver.Resolve(scalarText, content.Kind == ContentKind.Plain, properties.Tag), properties.Any && properties.Start.Line == content.Start.Line ? properties.Start : content.Start);
+                    node = Annotate(YamlScalarResolver.Resolve(scalarText, content.Kind == ContentKind.Plain, properties.Tag), ScalarStart(content, properties));
                     break;
             }
 
@@ -345,6 +352,10 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             _lastScalarText = scalarText;
             return node;
         }
+
+        /// <summary>A scalar starts at its properties when they are on its line.</summary>
+        private static SourcePosition ScalarStart(Content content, Properties properties) =>
+            properties.Any && properties.Start.Line == content.Start.Line ? properties.Start : content.Start;
 
         /// <summary>
         /// A mapping key's text: a scalar's own text (so <c>0x10</c> stays "0x10", as JSON property names are
