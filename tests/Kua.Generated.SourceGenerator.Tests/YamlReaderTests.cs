@@ -10,8 +10,9 @@ using Newtonsoft.Json.Linq;
 namespace Kua.Generated.SourceGenerator.Tests;
 
 /// <summary>
-/// The YAML reader, one class of input at a time: the cases YamlDotNet (the reader before) got wrong and the rules
-/// behind them. <see cref="YamlSuiteTests"/> runs the whole official suite.
+/// The YAML reader, one class of input at a time: each a YAML 1.2 rule that event parsers of the libyaml family
+/// (YamlDotNet among them) get wrong, or a choice the reader makes for OpenAPI. <see cref="YamlSuiteTests"/> runs
+/// the whole official suite.
 /// </summary>
 public sealed class YamlReaderTests
 {
