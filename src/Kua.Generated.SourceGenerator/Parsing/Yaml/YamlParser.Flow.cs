@@ -29,9 +29,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                 case '{':
                     return new Content(ContentKind.Collection, null, ParseFlowMapping(n), start, startIndex, line);
                 case '"':
-                    return new Content(ContentKind.Quoted, ReadDoubleQuoted(n), null, start, startIndex, line);
                 case '\'':
-                    return new Content(ContentKind.Quoted, ReadSingleQuoted(n), null, start, startIndex, line);
+                    return new Content(ContentKind.Quoted, ReadQuoted(n), null, start, startIndex, line);
                 default:
                     if (IsPlainStart(_pos, inFlow))
                     {
@@ -84,81 +83,89 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             var sequence = Annotate(new JArray(), start);
             _pos++;
             SkipFlowSeparation(n);
-            while (true)
+            while (Peek() != ']')
             {
-                var c = Peek();
-                if (c == ']')
-                {
-                    _pos++;
-                    break;
-                }
-
-                if (c == '?' && IsFlowSeparatorAt(_pos + 1))
-                {
-                    // An explicit single pair: its key may span lines.
-                    var pairStart = Here;
-                    _pos++;
-                    SkipFlowSeparation(n);
-                    sequence.Add(ReadFlowPair(n, pairStart, explicitKey: true));
-                }
-                else if (c == ':' && !IsPlainSafe(_pos + 1, inFlow: true))
-                {
-                    sequence.Add(ReadFlowPair(n, Here, explicitKey: false));
-                }
-                else
-                {
-                    var entryIndex = _pos;
-                    var node = ReadFlowNode(n);
-                    if (node.Content.Kind == ContentKind.None && !node.Properties.Any)
-                    {
-                        throw Error(c == YamlChars.End ? "the flow sequence ('[') is not closed" : UnexpectedMessage(c) + " in a flow sequence");
-                    }
-
-                    var afterNode = Save();
-                    SkipInlineWhite();
-                    if (Peek() == ':' && (node.Content.IsJsonLike || !IsPlainSafe(_pos + 1, inFlow: true)))
-                    {
-                        // ns-flow-pair-entry: an implicit key on one line, then ':' and the value.
-                        var keyStart = node.Properties.Any ? node.Properties.Start : node.Content.Start;
-                        if (node.Content.StartLine != _line || (node.Properties.Any && node.Properties.Start.Line != _line))
-                        {
-                            throw Error(keyStart, "an implicit key in a flow sequence must be on a single line");
-                        }
-
-                        if (_pos - entryIndex > MaxImplicitKeyLength)
-                        {
-                            throw Error(keyStart, "an implicit mapping key is longer than 1024 characters");
-                        }
-
-                        var pair = Annotate(new JObject(), keyStart);
-                        var key = Materialize(node.Content, node.Properties);
-                        var keyText = KeyText(node.Content.Text, key, keyStart);
-                        _pos++;
-                        AddEntry(pair, keyText, keyStart, ReadFlowValue(n, node.Content.IsJsonLike));
-                        sequence.Add(pair);
-                    }
-                    else
-                    {
-                        Restore(afterNode);
-                        sequence.Add(Materialize(node.Content, node.Properties));
-                    }
-                }
-
-                SkipFlowSeparation(n);
-                c = Peek();
-                if (c == ',')
-                {
-                    _pos++;
-                    SkipFlowSeparation(n);
-                }
-                else if (c != ']')
-                {
-                    throw Error(c == YamlChars.End ? "the flow sequence started at line " + start.Line + " is not closed by ']'" : "',' or ']' was expected in the flow sequence, not " + Describe(c));
-                }
+                sequence.Add(ReadFlowSequenceEntry(n));
+                SkipEntrySeparator(n, ']', "sequence", start);
             }
 
+            _pos++;
             LeaveCollection();
             return sequence;
+        }
+
+        /// <summary>
+        /// ns-flow-seq-entry: a node, or a single-pair mapping (<c>? key : value</c>, <c>: value</c>, or an implicit
+        /// key on one line followed by ':').
+        /// </summary>
+        private JToken ReadFlowSequenceEntry(int n)
+        {
+            var c = Peek();
+            if (c == '?' && IsFlowSeparatorAt(_pos + 1))
+            {
+                // An explicit single pair: its key may span lines.
+                var pairStart = Here;
+                _pos++;
+                SkipFlowSeparation(n);
+                return ReadFlowPair(n, pairStart, explicitKey: true);
+            }
+
+            if (c == ':' && !IsPlainSafe(_pos + 1, inFlow: true))
+            {
+                return ReadFlowPair(n, Here, explicitKey: false);
+            }
+
+            var entryIndex = _pos;
+            var node = ReadFlowNode(n);
+            if (node.Content.Kind == ContentKind.None && !node.Properties.Any)
+            {
+                throw Error(c == YamlChars.End ? "the flow sequence ('[') is not closed" : UnexpectedMessage(c) + " in a flow sequence");
+            }
+
+            var afterNode = Save();
+            SkipInlineWhite();
+            if (!(Peek() == ':' && (node.Content.IsJsonLike || !IsPlainSafe(_pos + 1, inFlow: true))))
+            {
+                Restore(afterNode);
+                return Materialize(node.Content, node.Properties);
+            }
+
+            // ns-flow-pair-entry: an implicit key on one line, then ':' and the value.
+            var keyStart = node.Properties.Any ? node.Properties.Start : node.Content.Start;
+            if (node.Content.StartLine != _line || (node.Properties.Any && node.Properties.Start.Line != _line))
+            {
+                throw Error(keyStart, "an implicit key in a flow sequence must be on a single line");
+            }
+
+            if (_pos - entryIndex > MaxImplicitKeyLength)
+            {
+                throw Error(keyStart, "an implicit mapping key is longer than 1024 characters");
+            }
+
+            var pair = Annotate(new JObject(), keyStart);
+            var key = Materialize(node.Content, node.Properties);
+            var keyText = KeyText(node.Content.Text, key, keyStart);
+            _pos++;
+            AddEntry(pair, keyText, keyStart, ReadFlowValue(n, node.Content.IsJsonLike));
+            return pair;
+        }
+
+        /// <summary>After a flow collection's entry: a ',' (and the separation after it) or the closing bracket, left for the caller.</summary>
+        private void SkipEntrySeparator(int n, char close, string collection, SourcePosition start)
+        {
+            SkipFlowSeparation(n);
+            var c = Peek();
+            if (c == ',')
+            {
+                _pos++;
+                SkipFlowSeparation(n);
+            }
+            else if (c != close)
+            {
+                throw Error(c == YamlChars.End
+                    ? "the flow " + collection + " started at line " + start.Line + " is not closed by '" + close + "'"
+                    : "',' or '" + close + "' was expected in the flow " + collection + ", not " + Describe(c));
+            }
         }
 
         /// <summary>A flow sequence entry that is a single-pair mapping: <c>? key : value</c> or <c>: value</c>.</summary>
@@ -197,17 +204,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                     ReadFlowMappingEntry(n, mapping, explicitKey: false);
                 }
 
-                SkipFlowSeparation(n);
-                c = Peek();
-                if (c == ',')
-                {
-                    _pos++;
-                    SkipFlowSeparation(n);
-                }
-                else if (c != '}')
-                {
-                    throw Error(c == YamlChars.End ? "the flow mapping started at line " + start.Line + " is not closed by '}'" : "',' or '}' was expected in the flow mapping, not " + Describe(c));
-                }
+                SkipEntrySeparator(n, '}', "mapping", start);
             }
 
             LeaveCollection();

@@ -47,10 +47,14 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             }
         }
 
-        /// <summary>c-ns-anchor-property: <c>&amp;</c> and a name of non-space characters other than flow indicators.</summary>
+        /// <summary>
+        /// ns-anchor-name after the '&amp;' of an anchor or the '*' of an alias at the position: non-space
+        /// characters other than flow indicators.
+        /// </summary>
         private string ReadAnchorName()
         {
             var at = Here;
+            var indicator = Peek();
             _pos++;
             var start = _pos;
             while (YamlChars.IsAnchorChar(Peek()))
@@ -60,7 +64,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
 
             if (_pos == start)
             {
-                throw Error(at, "an anchor ('&') needs a name");
+                throw Error(at, (indicator == '&' ? "an anchor" : "an alias") + " ('" + indicator + "') needs a name");
             }
 
             return _text.Substring(start, _pos - start);
@@ -258,19 +262,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
         private Content ReadAlias()
         {
             var at = Here;
-            _pos++;
-            var start = _pos;
-            while (YamlChars.IsAnchorChar(Peek()))
-            {
-                _pos++;
-            }
-
-            if (_pos == start)
-            {
-                throw Error(at, "an alias ('*') needs a name");
-            }
-
-            var name = _text.Substring(start, _pos - start);
+            var startIndex = _pos;
+            var name = ReadAnchorName();
             if (!_anchors.TryGetValue(name, out var anchored))
             {
                 throw Error(at, "the alias '*" + name + "' has no anchor");
@@ -282,7 +275,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                 throw new YamlException(YamlErrorKind.TooManyAliasNodes, at, "YAML aliases expand to more than " + _maxAliasNodes.ToString(CultureInfo.InvariantCulture) + " nodes");
             }
 
-            return new Content(ContentKind.Alias, anchored.ScalarText, anchored.Node.DeepClone(), at, start - 1, _line);
+            return new Content(ContentKind.Alias, anchored.ScalarText, anchored.Node.DeepClone(), at, startIndex, _line);
         }
 
         private static int CountNodes(JToken token, int limit)

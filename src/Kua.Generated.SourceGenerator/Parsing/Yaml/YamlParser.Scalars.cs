@@ -167,10 +167,15 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             }
         }
 
-        /// <summary>c-single-quoted(n,c): <c>'…'</c> with <c>''</c> for a quote, folded across lines.</summary>
-        private string ReadSingleQuoted(int n)
+        /// <summary>
+        /// c-single-quoted(n,c) (<c>'…'</c>, <c>''</c> for a quote) or c-double-quoted(n,c) (<c>"…"</c> with
+        /// escapes, 5.7, and <c>\</c> at a line end joining lines), folded across lines.
+        /// </summary>
+        private string ReadQuoted(int n)
         {
             var open = Here;
+            var quote = Peek();
+            var style = quote == '"' ? "double-quoted" : "single-quoted";
             _pos++;
             var text = _buffer.Clear();
             var segment = _pos;
@@ -178,14 +183,14 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
             {
                 if (AtEnd)
                 {
-                    throw Error(open, "the single-quoted scalar is not closed");
+                    throw Error(open, "the " + style + " scalar is not closed");
                 }
 
                 var c = _text[_pos];
-                if (c == '\'')
+                if (c == quote)
                 {
                     text.Append(_text, segment, _pos - segment);
-                    if (Peek(1) == '\'')
+                    if (quote == '\'' && Peek(1) == '\'')
                     {
                         text.Append('\'');
                         _pos += 2;
@@ -197,44 +202,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                     break;
                 }
 
-                if (YamlChars.IsBreak(c))
-                {
-                    AppendTrimmed(text, segment, _pos);
-                    FoldQuotedBreak(text, n, open, "single-quoted");
-                    segment = _pos;
-                    continue;
-                }
-
-                _pos++;
-            }
-
-            Tick();
-            return text.ToString();
-        }
-
-        /// <summary>c-double-quoted(n,c): <c>"…"</c> with escapes (5.7), folded across lines; <c>\</c> at a line end joins lines.</summary>
-        private string ReadDoubleQuoted(int n)
-        {
-            var open = Here;
-            _pos++;
-            var text = _buffer.Clear();
-            var segment = _pos;
-            while (true)
-            {
-                if (AtEnd)
-                {
-                    throw Error(open, "the double-quoted scalar is not closed");
-                }
-
-                var c = _text[_pos];
-                if (c == '"')
-                {
-                    text.Append(_text, segment, _pos - segment);
-                    _pos++;
-                    break;
-                }
-
-                if (c == '\\')
+                if (c == '\\' && quote == '"')
                 {
                     text.Append(_text, segment, _pos - segment);
                     if (YamlChars.IsBreak(Peek(1)))
@@ -242,7 +210,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                         // An escaped line break: the white space before it stays, the break and the next line's indentation go.
                         _pos++;
                         ConsumeBreak();
-                        SkipQuotedContinuation(text, n, open, "double-quoted");
+                        SkipQuotedContinuation(text, n, open, style);
                     }
                     else
                     {
@@ -256,7 +224,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Yaml
                 if (YamlChars.IsBreak(c))
                 {
                     AppendTrimmed(text, segment, _pos);
-                    FoldQuotedBreak(text, n, open, "double-quoted");
+                    FoldQuotedBreak(text, n, open, style);
                     segment = _pos;
                     continue;
                 }
