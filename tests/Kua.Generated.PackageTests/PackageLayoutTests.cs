@@ -21,8 +21,8 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
     /// <summary>The generator and the private dependencies it needs at run time (DESIGN.md, Packaging).</summary>
     private static readonly string[] AnalyzerAssemblies =
     {
-        "Kua.Generated.SourceGenerator", "NSwag.Core", "NSwag.Core.Yaml", "NJsonSchema", "NJsonSchema.Annotations",
-        "NJsonSchema.Yaml", "Namotion.Reflection", "Newtonsoft.Json", "YamlDotNet",
+        "Kua.Generated.SourceGenerator", "NSwag.Core", "NJsonSchema", "NJsonSchema.Annotations", "Namotion.Reflection",
+        "Newtonsoft.Json",
     };
 
     private static readonly Dictionary<string, string> LibFrameworks = new()

@@ -49,7 +49,7 @@ public sealed class RobustnessTests
     [Fact]
     public void UnclosedFlowSequenceIsAReadErrorAtItsLine()
     {
-        // YamlDotNet's scanner throws InvalidOperationException here rather than a YamlException.
+        // The '[' is never closed: the next line, indented less than flow content must be, is where reading stops.
         const string text = "openapi: \"3.0.0\"\ninfo:\n  title: Broken\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n      responses:\n        \"200\":\n          description: ok\n";
 
         var run = Run(text);
