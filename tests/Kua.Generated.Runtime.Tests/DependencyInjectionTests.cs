@@ -58,7 +58,7 @@ namespace Kua.Generated.Runtime.Tests
         }
 
         [Fact]
-        public async Task HandlersAddedToTheReturnedBuilderSitBelowTheTokenHandler()
+        public async Task HandlersAddedToTheReturnedBuilderSitBelowTheTokenHandlerAndNeverSeeTheLogin()
         {
             await using var server = await KuaFakeServer.StartAsync();
             var services = new ServiceCollection();
@@ -69,7 +69,9 @@ namespace Kua.Generated.Runtime.Tests
 
             await provider.GetRequiredService<TestClient>().GetAccountAsync();
 
-            Assert.Equal(new[] { "/core/api/v2/accounts/sessions/email none", "/core/api/v2/accounts Bearer" }, seen.ToArray());
+            // The login goes from the token handler straight to the primary handler (so nothing on the builder retries it).
+            Assert.Equal(new[] { "/core/api/v2/accounts Bearer" }, seen.ToArray());
+            Assert.Equal(1, server.LoginCount);
         }
 
         [Fact]
