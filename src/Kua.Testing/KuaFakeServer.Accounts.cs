@@ -71,7 +71,7 @@ namespace Kua.Testing
                 }
 
                 context.Response.Headers["WWW-Authenticate"] = "Bearer";
-                await WriteErrorAsync(context, 401, "unauthorized", problem).ConfigureAwait(false);
+                await WriteErrorAsync(context, 401, "unauthorized", problem + Echo(context, context.Request.Headers["Authorization"].ToString())).ConfigureAwait(false);
                 Record(context, kind, null, 401, null, hadAuthorization);
                 return;
             }

@@ -1,11 +1,15 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.AspNetCore.Http;
 
 namespace Kua.Testing
 {
     // Fault injection: failed, held, delayed, hostile and redirected replies, revoked and rejected tokens.
     public sealed partial class KuaFakeServer
     {
+        /// <summary>The header in which <see cref="EchoCredentials"/> repeats a credential.</summary>
+        public const string EchoHeader = "X-Kua-Fake-Echo";
+
         private readonly Queue<(int Status, TimeSpan? RetryAfter)> _loginFailures = new Queue<(int, TimeSpan?)>();
         private KuaFakeLoginReply _loginReply;
         private KuaFakeServerGate? _loginGate;
@@ -14,6 +18,19 @@ namespace Kua.Testing
         private TimeSpan _apiDelay;
         private (Uri Target, int Status)? _accountRedirect;
         private bool _rejectAllTokens;
+        private bool _echoCredentials;
+
+        /// <summary>
+        /// When true, error replies echo the credentials their request carried, as a careless or hostile server does: a
+        /// 401 from the API quotes the request's Authorization value, a failed login (400 or 401) the password it got,
+        /// each in the error message and in the <see cref="EchoHeader"/> header. For tests that prove a client keeps no
+        /// secret in its exceptions and logs.
+        /// </summary>
+        public bool EchoCredentials
+        {
+            get { lock (_lock) { return _echoCredentials; } }
+            set { lock (_lock) { _echoCredentials = value; } }
+        }
 
         /// <summary>What successful logins answer from now on. Default: <see cref="KuaFakeLoginReply.Normal"/>.</summary>
         public KuaFakeLoginReply LoginReply
@@ -119,6 +136,18 @@ namespace Kua.Testing
             {
                 _accountRedirect = target is null ? null : (target, statusCode);
             }
+        }
+
+        /// <summary>With <see cref="EchoCredentials"/> on: puts <paramref name="credential"/> in the echo header and returns the text to add to the message.</summary>
+        private string Echo(HttpContext context, string? credential)
+        {
+            if (string.IsNullOrEmpty(credential) || !EchoCredentials)
+            {
+                return string.Empty;
+            }
+
+            context.Response.Headers[EchoHeader] = credential;
+            return " Received: " + credential;
         }
     }
 }

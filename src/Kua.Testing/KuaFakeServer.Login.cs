@@ -72,7 +72,7 @@ namespace Kua.Testing
             var problems = ValidateLogin(context.Request.ContentType, body, out var email, out var password);
             if (problems.Count > 0)
             {
-                await WriteErrorAsync(context, 400, "invalid_request", "The login request is invalid.", problems).ConfigureAwait(false);
+                await WriteErrorAsync(context, 400, "invalid_request", "The login request is invalid." + Echo(context, password), problems).ConfigureAwait(false);
                 Record(context, KuaFakeRequestKind.Login, null, 400, null);
                 return;
             }
@@ -85,7 +85,7 @@ namespace Kua.Testing
 
             if (user is null || !string.Equals(user.Password, password, StringComparison.Ordinal))
             {
-                await WriteErrorAsync(context, 401, "invalid_credentials", "The email or password is wrong.").ConfigureAwait(false);
+                await WriteErrorAsync(context, 401, "invalid_credentials", "The email or password is wrong." + Echo(context, password)).ConfigureAwait(false);
                 Record(context, KuaFakeRequestKind.Login, null, 401, null);
                 return;
             }

@@ -75,6 +75,24 @@ namespace Kua.Generated.Runtime.Tests
         }
 
         [Fact]
+        public async Task AStandardResilienceHandlerNeverRetriesALoginSoMaxLoginRetriesIsItsOnlyRetry()
+        {
+            await using var server = await KuaFakeServer.StartAsync();
+            var services = new ServiceCollection();
+            services.AddKuaGeneratedClient(TokenHarness.Endpoint, TokenHarness.SpecBaseAddress, o => { Configure(o, server); o.MaxLoginRetries = 0; }, http => new TestClient(http))
+                .AddStandardResilienceHandler();
+            await using var provider = services.BuildServiceProvider();
+            server.FailNextLogins(1, 503);
+
+            // The resilience handler would retry a 503 (after about 2 s); the login never reaches it.
+            var error = await Assert.ThrowsAsync<KuaAuthenticationException>(() => provider.GetRequiredService<TestClient>().GetAccountAsync());
+
+            Assert.Equal(KuaAuthenticationFailure.ServiceUnavailable, error.Failure);
+            Assert.Equal(1, server.LoginCount);
+            Assert.Equal(0, server.ApiCallCount);
+        }
+
+        [Fact]
         public async Task TheDefaultPrimaryHandlerLeavesRedirectsToTheTokenHandler()
         {
             await using var server = await KuaFakeServer.StartAsync();
