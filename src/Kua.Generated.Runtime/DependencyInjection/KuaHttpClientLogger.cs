@@ -23,6 +23,11 @@ namespace Kua.Generated.Runtime.DependencyInjection
     {
         private const string Redacted = "*";
 
+        private static readonly EventId RequestHeaderEvent = new EventId(102, "RequestHeader");
+        private static readonly EventId ResponseHeaderEvent = new EventId(103, "ResponseHeader");
+        private static readonly EventId PipelineRequestHeaderEvent = new EventId(102, "RequestPipelineRequestHeader");
+        private static readonly EventId PipelineResponseHeaderEvent = new EventId(103, "RequestPipelineResponseHeader");
+
         private readonly ILogger _logger;
         private readonly KnownSecrets _secrets;
         private readonly bool _wrapsPipeline;
@@ -95,11 +100,6 @@ namespace Kua.Generated.Runtime.DependencyInjection
 
             (context as IDisposable)?.Dispose();
         }
-
-        private static readonly EventId RequestHeaderEvent = new EventId(102, "RequestHeader");
-        private static readonly EventId ResponseHeaderEvent = new EventId(103, "ResponseHeader");
-        private static readonly EventId PipelineRequestHeaderEvent = new EventId(102, "RequestPipelineRequestHeader");
-        private static readonly EventId PipelineResponseHeaderEvent = new EventId(103, "RequestPipelineResponseHeader");
 
         private static string? AddressOf(Uri? uri) =>
             uri is null ? null : uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Query, UriFormat.UriEscaped) : uri.OriginalString.Split('?')[0];
