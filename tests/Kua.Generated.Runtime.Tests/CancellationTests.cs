@@ -41,10 +41,7 @@ namespace Kua.Generated.Runtime.Tests
 
             client.Dispose();
 
-            foreach (var call in calls)
-            {
-                await Assert.ThrowsAsync<ObjectDisposedException>(() => call).WaitAsync(TestTimeouts.Hang);
-            }
+            await AssertEachFailsWithObjectDisposedExceptionAsync(calls);
         }
 
         [Fact]
@@ -64,10 +61,7 @@ namespace Kua.Generated.Runtime.Tests
 
             client.Dispose();
 
-            foreach (var call in calls)
-            {
-                await Assert.ThrowsAsync<ObjectDisposedException>(() => call).WaitAsync(TestTimeouts.Hang);
-            }
+            await AssertEachFailsWithObjectDisposedExceptionAsync(calls);
         }
 
         [Fact]
@@ -103,6 +97,14 @@ namespace Kua.Generated.Runtime.Tests
 
             var error = await Assert.ThrowsAsync<KuaAuthenticationException>(() => call).WaitAsync(TestTimeouts.Hang);
             Assert.Equal(KuaAuthenticationFailure.Timeout, error.Failure);
+        }
+
+        private static async Task AssertEachFailsWithObjectDisposedExceptionAsync(Task<int?>[] calls)
+        {
+            foreach (var call in calls)
+            {
+                await Assert.ThrowsAsync<ObjectDisposedException>(() => call).WaitAsync(TestTimeouts.Hang);
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ namespace Kua.Generated.Runtime.Authentication
             var sending = base.SendAsync(request, cancellationToken);
 
             // A reply that is already there and no redirect goes back as it is: the warm path costs no state machine here.
-            if (sending.Status == TaskStatus.RanToCompletion && !IsRedirectStatus((int)sending.Result.StatusCode))
+            if (sending.Status == TaskStatus.RanToCompletion && !(sending.Result is HttpResponseMessage response && IsRedirectStatus((int)response.StatusCode)))
             {
                 return sending;
             }
