@@ -93,7 +93,7 @@ namespace Kua.Generated.Runtime.Tests
         }
 
         [Fact]
-        public async Task TheDefaultPrimaryHandlerLeavesRedirectsToTheTokenHandler()
+        public async Task TheDefaultPrimaryHandlerLeavesRedirectsToTheRedirectHandler()
         {
             await using var server = await KuaFakeServer.StartAsync();
             await using var other = await KuaFakeServer.StartAsync();

@@ -117,7 +117,7 @@ namespace Kua.Generated
         /// <summary>
         /// The handler that sends requests over the network, when the client is created without dependency
         /// injection (null: a new one owned by the client). The client does not dispose it. Automatic redirects are
-        /// turned off on it because the token handler follows redirects itself. With <c>AddKuaClient</c>, use
+        /// turned off on it because the client follows redirects itself (the token goes only to its origin). With <c>AddKuaClient</c>, use
         /// <c>ConfigurePrimaryHttpMessageHandler</c> on the returned builder instead.
         /// </summary>
         [JsonIgnore]
