@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Kua.Generated.Runtime.Authentication
 {
     /// <summary>
-    /// Every secret one client knows (the password and its most recent tokens), so that text a server sends back
+    /// Every secret one client knows (its credentials, such as the password, and its most recent tokens), so that text a server sends back
     /// (an error body, a header) can be kept in an exception or a log only with those secrets replaced by
     /// <see cref="Mask"/>. Each secret is looked for as sent and as JSON and URL escaping would write it.
     /// </summary>
@@ -21,16 +21,23 @@ namespace Kua.Generated.Runtime.Authentication
         private const string RequestKey = "Kua.Generated.Secrets";
 
         private readonly object _lock = new object();
-        private readonly string[] _passwordForms;
+        private readonly string[] _credentialForms;
         private readonly Queue<string> _tokens = new Queue<string>(RecentTokenCount);
 
         /// <summary>Every form of every secret, longest first; replaced whole (never changed in place) so readers need no lock.</summary>
         private volatile string[] _forms;
 
-        public KnownSecrets(string password)
+        /// <param name="credentials">What the client authenticates with (the password; a token source of another kind adds its API key or client secret).</param>
+        public KnownSecrets(params string[] credentials)
         {
-            _passwordForms = FormsOf(password);
-            _forms = _passwordForms;
+            var forms = new List<string>();
+            foreach (var credential in credentials)
+            {
+                forms.AddRange(FormsOf(credential));
+            }
+
+            _credentialForms = Sorted(forms);
+            _forms = _credentialForms;
         }
 
         /// <summary>Remembers a token the client was given (the oldest of more than <see cref="RecentTokenCount"/> is forgotten).</summary>
@@ -44,7 +51,7 @@ namespace Kua.Generated.Runtime.Authentication
                 }
 
                 _tokens.Enqueue(token);
-                var forms = new List<string>(_passwordForms);
+                var forms = new List<string>(_credentialForms);
                 foreach (var known in _tokens)
                 {
                     forms.AddRange(FormsOf(known));
@@ -148,7 +155,7 @@ namespace Kua.Generated.Runtime.Authentication
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> ScrubReply(HttpResponseMessage response, IReadOnlyDictionary<string, IReadOnlyList<string>> headers) =>
             Of(response.RequestMessage)?.Scrub(headers) ?? headers;
 
-        public override string ToString() => "KnownSecrets { Password = " + Mask + ", Tokens = " + _tokens.Count + " }";
+        public override string ToString() => "KnownSecrets { Credentials = " + Mask + ", Tokens = " + _tokens.Count + " }";
 
         private static string[] FormsOf(string secret)
         {
