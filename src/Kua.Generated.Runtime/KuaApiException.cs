@@ -7,7 +7,8 @@ namespace Kua.Generated
     /// <summary>
     /// Thrown when an API operation gets a reply it cannot turn into its result: a non-success status,
     /// or a success status whose body cannot be read. Names the operation and the status; never
-    /// carries credentials or bearer tokens.
+    /// carries credentials or bearer tokens: when a reply echoes a secret the client knows (its password, its
+    /// current or a recent token), <see cref="ResponseBody"/> and <see cref="Headers"/> hold <c>***</c> in its place.
     /// </summary>
     public class KuaApiException : Exception
     {
@@ -45,10 +46,10 @@ namespace Kua.Generated
         /// <summary>The HTTP status code of the reply (0 when no reply was received).</summary>
         public int StatusCode { get; }
 
-        /// <summary>The reply body as text, cut to <see cref="MaxResponseBodyLength"/> characters.</summary>
+        /// <summary>The reply body as text, cut to <see cref="MaxResponseBodyLength"/> characters, with the client's secrets masked.</summary>
         public string? ResponseBody { get; }
 
-        /// <summary>The reply's headers, content headers included; <c>Set-Cookie</c> is left out.</summary>
+        /// <summary>The reply's headers, content headers included, with the client's secrets masked; <c>Set-Cookie</c> is left out.</summary>
         public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
         /// <summary>The error body the spec declares for this status, when there is one and it could be read.</summary>

@@ -232,9 +232,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
     /// </summary>
     private static Dictionary<string, List<string>> ExpectedRuntimeDependencies()
     {
-        var pins = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
-            .Where(e => e.Attribute("Condition") is null)
-            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        var pins = TestPaths.PinnedVersions;
         var props = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "src", "Kua.Generated.Runtime", "Kua.Generated.Runtime.Dependencies.props"));
         var result = LibFrameworks.Keys.ToDictionary(f => f, _ => new List<string>());
         foreach (var group in props.Root!.Elements("ItemGroup"))

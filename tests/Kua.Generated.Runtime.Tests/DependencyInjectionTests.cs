@@ -58,7 +58,7 @@ namespace Kua.Generated.Runtime.Tests
         }
 
         [Fact]
-        public async Task HandlersAddedToTheReturnedBuilderSitBelowTheTokenHandler()
+        public async Task HandlersAddedToTheReturnedBuilderSitBelowTheTokenHandlerAndNeverSeeTheLogin()
         {
             await using var server = await KuaFakeServer.StartAsync();
             var services = new ServiceCollection();
@@ -69,11 +69,31 @@ namespace Kua.Generated.Runtime.Tests
 
             await provider.GetRequiredService<TestClient>().GetAccountAsync();
 
-            Assert.Equal(new[] { "/core/api/v2/accounts/sessions/email none", "/core/api/v2/accounts Bearer" }, seen.ToArray());
+            // The login goes from the token handler straight to the primary handler (so nothing on the builder retries it).
+            Assert.Equal(new[] { "/core/api/v2/accounts Bearer" }, seen.ToArray());
+            Assert.Equal(1, server.LoginCount);
         }
 
         [Fact]
-        public async Task TheDefaultPrimaryHandlerLeavesRedirectsToTheTokenHandler()
+        public async Task AStandardResilienceHandlerNeverRetriesALoginSoMaxLoginRetriesIsItsOnlyRetry()
+        {
+            await using var server = await KuaFakeServer.StartAsync();
+            var services = new ServiceCollection();
+            services.AddKuaGeneratedClient(TokenHarness.Endpoint, TokenHarness.SpecBaseAddress, o => { Configure(o, server); o.MaxLoginRetries = 0; }, http => new TestClient(http))
+                .AddStandardResilienceHandler();
+            await using var provider = services.BuildServiceProvider();
+            server.FailNextLogins(1, 503);
+
+            // The resilience handler would retry a 503 (after about 2 s); the login never reaches it.
+            var error = await Assert.ThrowsAsync<KuaAuthenticationException>(() => provider.GetRequiredService<TestClient>().GetAccountAsync());
+
+            Assert.Equal(KuaAuthenticationFailure.ServiceUnavailable, error.Failure);
+            Assert.Equal(1, server.LoginCount);
+            Assert.Equal(0, server.ApiCallCount);
+        }
+
+        [Fact]
+        public async Task TheDefaultPrimaryHandlerLeavesRedirectsToTheRedirectHandler()
         {
             await using var server = await KuaFakeServer.StartAsync();
             await using var other = await KuaFakeServer.StartAsync();

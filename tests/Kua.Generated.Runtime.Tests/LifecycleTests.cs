@@ -64,7 +64,7 @@ namespace Kua.Generated.Runtime.Tests
         public async Task DisposingTheTokenCacheFaultsItsWaitersWithObjectDisposedException()
         {
             await using var harness = await TokenHarness.StartAsync();
-            var cache = new Kua.Generated.Runtime.Authentication.TokenCache(
+            var cache = Kua.Generated.Runtime.Authentication.KuaLoginSource.CreateCache(
                 Kua.Generated.Runtime.Authentication.TokenSettings.Create(harness.Options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
             var gate = harness.Server.HoldLogins();
             using var transport = new System.Net.Http.HttpMessageInvoker(new System.Net.Http.SocketsHttpHandler());

@@ -126,6 +126,93 @@ namespace Kua.Generated.Runtime.Tests
         }
 
         [Fact]
+        public async Task StructuredLogStateHoldsNoTokenWithDependencyInjection()
+        {
+            var clock = new TestClock();
+            await using var server = await KuaFakeServer.StartAsync(new KuaFakeServerOptions { TimeProvider = clock });
+            var logs = new CapturingLoggerProvider();
+            var services = new ServiceCollection();
+            services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+            services.AddKuaGeneratedClient(TokenHarness.Endpoint, TokenHarness.SpecBaseAddress, o =>
+            {
+                o.BaseAddress = server.BaseAddress;
+                o.Email = KuaFakeServer.DefaultEmail;
+                o.Password = KuaFakeServer.DefaultPassword;
+                o.AllowInsecureLoopback = true;
+                o.TimeProvider = clock;
+            }, http => new TestClient(http));
+            await using var provider = services.BuildServiceProvider();
+            var client = provider.GetRequiredService<TestClient>();
+
+            // A login, a call, a 401 with its re-login and retry: every request after the first login carries a token.
+            Assert.Equal(200, (await client.GetAccountAsync()).Status);
+            clock.Advance(TimeSpan.FromSeconds(2));
+            server.RevokeAllTokens();
+            Assert.Equal(200, (await client.GetAccountAsync()).Status);
+
+            // The factory's request logs ran at Trace, with the Authorization header in their structured state, masked.
+            Assert.Contains(logs.Logs, l => l.Level == LogLevel.Trace && l.EventName == "RequestHeader" && l.State.Contains("Authorization=*", StringComparison.Ordinal));
+            Assert.Contains(logs.Logs, l => l.EventName == "Scope" && l.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
+            AssertNoSecretIn(logs, server, KuaFakeServer.DefaultPassword);
+        }
+
+        [Fact]
+        public async Task StructuredLogStateHoldsNoTokenWithoutDependencyInjection()
+        {
+            await using var harness = await TokenHarness.StartAsync(o => o.MaxLoginRetries = 0);
+            harness.Server.EchoCredentials = true;
+            Assert.Equal(200, (await harness.GetAccountAsync()).Status);
+            harness.Clock.Advance(TimeSpan.FromSeconds(2));
+            harness.Server.RevokeAllTokens();
+            Assert.Equal(200, (await harness.GetAccountAsync()).Status);
+            harness.Clock.Advance(TimeSpan.FromHours(23.95));
+            Assert.Equal(200, (await harness.GetAccountAsync()).Status);
+            await harness.WaitForLoginSucceededAsync(3);
+            harness.Clock.Advance(TimeSpan.FromSeconds(2));
+            harness.Server.RejectAllTokens = true;
+            Assert.Equal(401, (await harness.GetAccountAsync()).Status);
+
+            Assert.Contains(harness.Logs.Logs, l => l.Level == LogLevel.Trace && l.EventName == "TokenAttached");
+            AssertNoSecretIn(harness.Logs, harness.Server, KuaFakeServer.DefaultPassword);
+        }
+
+        [Fact]
+        public async Task AnErrorReplyThatEchoesATokenKeepsNoTokenInTheException()
+        {
+            await using var harness = await TokenHarness.StartAsync();
+            harness.Server.EchoCredentials = true;
+            using var client = TestClient.Create(harness.Options);
+            Assert.Equal(1, await client.GetAccountOrThrowAsync());
+            harness.Clock.Advance(TimeSpan.FromSeconds(2));
+            harness.Server.RejectAllTokens = true;
+
+            // 401 with token #1, a re-login, 401 again with token #2 (dropped at once: a recent token, no longer the current one).
+            var error = await Assert.ThrowsAsync<KuaApiException>(() => client.GetAccountOrThrowAsync());
+
+            Assert.Equal(401, error.StatusCode);
+            Assert.Equal(2, harness.Server.IssuedTokens.Count);
+            Assert.Contains("Received: Bearer ***", error.ResponseBody, StringComparison.Ordinal);
+            Assert.Equal("Bearer ***", Assert.Single(error.Headers[KuaFakeServer.EchoHeader]));
+            var kept = CapturedLog.DescribeChain(error);
+            Assert.All(harness.Server.IssuedTokens, token => Assert.DoesNotContain(token, kept, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task AFailedLoginThatEchoesThePasswordKeepsNoPasswordInTheException()
+        {
+            const string wrong = "wrong-but-still-secret";
+            await using var harness = await TokenHarness.StartAsync(o => o.Password = wrong);
+            harness.Server.EchoCredentials = true;
+
+            var error = await Assert.ThrowsAsync<KuaAuthenticationException>(() => harness.GetAccountAsync());
+
+            Assert.Equal(401, error.StatusCode);
+            Assert.Contains("Received: ***", error.ResponseBody, StringComparison.Ordinal);
+            Assert.Equal("***", Assert.Single(error.Headers[KuaFakeServer.EchoHeader]));
+            Assert.DoesNotContain(wrong, CapturedLog.DescribeChain(error), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void OptionsShowNoPasswordInTextOrJson()
         {
             var options = new KuaClientOptions { Email = "demo@kua.test", Password = Password };
@@ -137,11 +224,19 @@ namespace Kua.Generated.Runtime.Tests
             Assert.Equal("{ToString(),nq}", debuggerDisplay.Value);
         }
 
+        private static void AssertNoSecretIn(CapturingLoggerProvider logs, KuaFakeServer server, string password)
+        {
+            var all = string.Join("\n", logs.Logs.Select(l => l.AllText));
+            Assert.NotEmpty(server.IssuedTokens);
+            Assert.All(server.IssuedTokens, token => Assert.DoesNotContain(token, all, StringComparison.Ordinal));
+            Assert.DoesNotContain(password, all, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void InternalTokenTypesShowNoToken()
         {
             var token = new Kua.Generated.Runtime.Authentication.AccessToken("tok_very_secret", 3, 0, TimeSpan.FromHours(1), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(59), cacheable: true);
-            var reply = new Kua.Generated.Runtime.Authentication.LoginReply("tok_very_secret", TimeSpan.FromHours(1), true);
+            var reply = new Kua.Generated.Runtime.Authentication.TokenGrant("tok_very_secret", TimeSpan.FromHours(1), true);
 
             Assert.DoesNotContain("tok_very_secret", token.ToString());
             Assert.DoesNotContain("tok_very_secret", reply.ToString());

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -27,6 +28,66 @@ namespace Kua.Generated.Runtime.Tests
 
             Assert.Contains("https://", error.Message);
             Assert.Empty(recorder.Requests);
+        }
+
+        /// <summary>README (client options, <c>AllowInsecureLoopback</c>) lists exactly these as loopback: they must be what the client accepts.</summary>
+        [Theory]
+        [InlineData("http://localhost:8080/v2/", true)]
+        [InlineData("http://LOCALHOST/v2/", true)]
+        [InlineData("http://127.0.0.1:8080/v2/", true)]
+        [InlineData("http://127.1.2.3/v2/", true)]
+        [InlineData("http://127.255.255.254/v2/", true)]
+        [InlineData("http://127.1/v2/", true)]
+        [InlineData("http://[::1]:8080/v2/", true)]
+        [InlineData("http://[::ffff:127.0.0.1]/v2/", true)]
+        [InlineData("http://localhost./v2/", false)]
+        [InlineData("http://localhost.kua.example/v2/", false)]
+        [InlineData("http://127.0.0.1.nip.io/v2/", false)]
+        [InlineData("http://0.0.0.0/v2/", false)]
+        [InlineData("http://128.0.0.1/v2/", false)]
+        [InlineData("http://[::2]/v2/", false)]
+        [InlineData("http://[fe80::1]/v2/", false)]
+        public void LoopbackIsLocalhostAll127AddressesAndIPv6LoopbackAsTheReadmeSays(string baseAddress, bool loopback)
+        {
+            var options = new KuaClientOptions { BaseAddress = new Uri(baseAddress), Email = "demo@kua.test", Password = "secret-password", AllowInsecureLoopback = true };
+
+            var error = Record.Exception(() => KuaHttpClientFactory.Create(options, TokenHarness.Endpoint, TokenHarness.SpecBaseAddress).Dispose());
+
+            Assert.Equal(loopback, error is null);
+            Assert.Equal(loopback, Kua.Generated.Runtime.Authentication.TransportSecurity.IsLoopback(new Uri(baseAddress)));
+            var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+            Assert.Contains("`localhost`, any address in `127.0.0.0/8` (`127.0.0.1`, `127.1.2.3`…), `[::1]` and `[::ffff:127.x.x.x]`", readme, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task ARedirectToARefusedPlainHttpAddressIsNotFollowedAndGivesKuaApiExceptionWithItsStatus()
+        {
+            var recorder = new RecordingHandler
+            {
+                Respond = request =>
+                {
+                    if (request.RequestUri!.AbsolutePath.EndsWith("/sessions/email", StringComparison.Ordinal))
+                    {
+                        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"accessToken\":\"token-1\",\"tokenType\":\"Bearer\",\"expiresIn\":3600}", System.Text.Encoding.UTF8, "application/json") };
+                    }
+
+                    var response = new HttpResponseMessage(HttpStatusCode.Found);
+                    response.Headers.Location = new Uri("http://collector.kua.example/steal");
+                    return response;
+                },
+            };
+            var logs = new CapturingLoggerProvider();
+            var options = new KuaClientOptions { BaseAddress = new Uri("https://api.kua.example/v2/"), Email = "demo@kua.test", Password = "secret-password", PrimaryHandler = recorder, LoggerFactory = logs.CreateFactory() };
+            using var client = TestClient.Create(options);
+
+            var error = await Assert.ThrowsAsync<KuaApiException>(() => client.GetAccountOrThrowAsync());
+
+            // README: "a redirect to a refused http:// address is not followed: the caller gets the 3xx (KuaApiException with that status)".
+            Assert.Equal(302, error.StatusCode);
+            Assert.DoesNotContain(recorder.Requests, r => r.Uri.Host == "collector.kua.example");
+            Assert.Contains(logs.Logs, l => l.EventName == "RedirectRefused" && l.Message.Contains("http://collector.kua.example", StringComparison.Ordinal));
+            var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+            Assert.Contains("a redirect to a refused `http://` address is not followed", readme, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -151,6 +212,17 @@ namespace Kua.Generated.Runtime.Tests
             Assert.Contains("Password", Assert.Throws<ArgumentException>(() => KuaHttpClientFactory.Create(new KuaClientOptions { Email = "demo@kua.test" }, TokenHarness.Endpoint, TokenHarness.SpecBaseAddress)).Message);
             Assert.Contains("LoginTimeout", Assert.Throws<ArgumentException>(() => KuaHttpClientFactory.Create(new KuaClientOptions { Email = "demo@kua.test", Password = "secret-password", LoginTimeout = TimeSpan.Zero }, TokenHarness.Endpoint, TokenHarness.SpecBaseAddress)).Message);
             Assert.Throws<ArgumentException>(() => new KuaTokenEndpoint("op", "https://evil.example/login", "email", "password", "accessToken", null, null));
+        }
+
+        private static string RepositoryRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Kua.Generated.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("The repository root (Kua.Generated.sln) is not above " + AppContext.BaseDirectory);
         }
     }
 }

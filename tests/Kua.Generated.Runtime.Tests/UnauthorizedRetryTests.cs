@@ -218,9 +218,9 @@ namespace Kua.Generated.Runtime.Tests
         public async Task AMessageSentAgainThroughTheHandlerGetsAFreshTokenInsteadOfKeepingTheOldOne()
         {
             await using var harness = await TokenHarness.StartAsync();
-            var cache = new Kua.Generated.Runtime.Authentication.TokenCache(
+            var cache = Kua.Generated.Runtime.Authentication.KuaLoginSource.CreateCache(
                 Kua.Generated.Runtime.Authentication.TokenSettings.Create(harness.Options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
-            using var invoker = new HttpMessageInvoker(new Kua.Generated.Runtime.Authentication.BearerTokenHandler(cache, ownsCache: true) { InnerHandler = new SocketsHttpHandler() });
+            using var invoker = new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, new SocketsHttpHandler(), ownsCache: true));
             using var request = TokenHarness.AccountRequest(harness.Server.BaseAddress);
             using (var first = await invoker.SendAsync(request, default))
             {

@@ -127,8 +127,8 @@ namespace Kua.Generated.Runtime.Tests
         private static HttpMessageInvoker CreateInvoker(SyncHandler inner)
         {
             var options = new KuaClientOptions { BaseAddress = BaseAddress, Email = "demo@kua.test", Password = "secret-password", MinimumLoginInterval = TimeSpan.Zero };
-            var cache = new TokenCache(TokenSettings.Create(options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
-            return new HttpMessageInvoker(new BearerTokenHandler(cache, ownsCache: true) { InnerHandler = inner });
+            var cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
+            return new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, inner, ownsCache: true));
         }
 
         /// <summary>The first call logs in (on the async path); every later one finds the token warm.</summary>

@@ -5,45 +5,44 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Kua.Generated.Runtime.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Kua.Generated.Runtime.Authentication
 {
     /// <summary>
-    /// Attaches the cached bearer token to requests for the configured host, re-logs in once when the API answers
-    /// 401, and follows redirects so that the token never reaches another host. Refuses plain HTTP except to an
-    /// opted-in loopback host. Requests marked anonymous and requests that already carry an Authorization header
-    /// pass through without a login, and the latter are never retried.
+    /// Attaches the cached bearer token to requests for the base address's origin, and when the API answers 401 logs
+    /// in again once and retries the request once. Refuses plain HTTP except to an opted-in loopback host. Requests
+    /// marked anonymous and requests that already carry an Authorization header pass through without a login, and the
+    /// latter are never retried. Redirects are followed below it (<see cref="RedirectHandler"/>), so the reply it sees
+    /// is the last hop's; logins go to the network handler directly, past every handler below this one.
     /// </summary>
     internal sealed class BearerTokenHandler : DelegatingHandler
     {
-        private const string AttachedKey = "Kua.Generated.TokenAttached";
+        /// <summary>Marks a request whose Authorization this handler attached; the value is the client's <see cref="KnownSecrets"/>.</summary>
+        internal const string AttachedKey = "Kua.Generated.TokenAttached";
 
         private const string AuthorizationHeader = "Authorization";
 
-        /// <summary>The marker's value, boxed once (setting a bool through HttpRequestOptions boxes it on every request).</summary>
-        private static readonly object AttachedValue = true;
-
         private readonly TokenCache _cache;
         private readonly bool _ownsCache;
-        private readonly LoginSender _sender;
+        private readonly TokenRequestSender _send;
 
-        public BearerTokenHandler(TokenCache cache, bool ownsCache)
+        /// <param name="cache">The token cache.</param>
+        /// <param name="ownsCache">Whether disposing this handler disposes <paramref name="cache"/>.</param>
+        /// <param name="loginTransport">The network handler the token source's requests go to (not disposed here).</param>
+        public BearerTokenHandler(TokenCache cache, bool ownsCache, HttpMessageHandler loginTransport)
         {
             _cache = cache ?? throw new ArgumentNullException(nameof(cache));
             _ownsCache = ownsCache;
-            _sender = SendInnerAsync;
+            _send = new HttpMessageInvoker(loginTransport ?? throw new ArgumentNullException(nameof(loginTransport)), disposeHandler: false).SendAsync;
         }
 
         private TokenSettings Settings => _cache.Settings;
 
-        private ILogger Logger => _cache.Logger;
-
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             // The warm path, nearly every request: it needs our token, a fresh one is cached, and there is nothing to
-            // refuse, buffer or wait for (anything else goes to SendColdAsync, which decides as it always did). It takes no
-            // lock, and unless the reply is a 3xx or a 401 the inner handler's own task comes back: no state machine, no task of ours.
+            // refuse, buffer or wait for (anything else goes to SendColdAsync). It takes no lock, and unless the reply is a
+            // 401 the inner handler's own task comes back: no state machine, no task of ours.
             var uri = request.RequestUri;
             if (uri != null &&
                 TransportSecurity.IsAllowed(uri, Settings.AllowInsecureLoopback) &&
@@ -78,33 +77,28 @@ namespace Kua.Generated.Runtime.Authentication
             var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
             TransportSecurity.EnsureAllowed(uri, Settings.AllowInsecureLoopback);
 
-            var originalMethod = request.Method;
-            var originalContent = request.Content;
-            try
+            var replayable = await ReplayableContent.PrepareAsync(request, Settings.MaxReplayBufferSize, cancellationToken).ConfigureAwait(false);
+            if (!NeedsToken(request, uri, out var callerAuthorization))
             {
-                var replayable = await ReplayableContent.PrepareAsync(originalContent, Settings.MaxReplayBufferSize, cancellationToken).ConfigureAwait(false);
-                if (!NeedsToken(request, uri, out var callerAuthorization))
+                // Not ours to authenticate: no token (a header left from an earlier pass of ours goes), the caller's own
+                // header as it is, and a reply whose exception must still not show the client's secrets.
+                if (callerAuthorization is null)
                 {
-                    // The caller's own header is passed on as its text (the same bytes on the wire), to its origin only.
-                    return callerAuthorization != null
-                        ? await SendFollowingRedirectsAsync(request, callerAuthorization.ToString(), uri, replayable, cancellationToken).ConfigureAwait(false)
-                        : await SendFollowingRedirectsAsync(request, null, null, replayable, cancellationToken).ConfigureAwait(false);
+                    SetAuthorization(request, null);
                 }
 
-                MarkAttached(request);
-                var token = await _cache.GetTokenAsync(_sender, cancellationToken).ConfigureAwait(false);
-                return await SendWithToken(request, token, uri, originalMethod, originalContent, replayable, cancellationToken).ConfigureAwait(false);
+                _cache.Secrets.MarkRequest(request);
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            finally
-            {
-                // A redirect may have dropped the body; hand it back so whoever owns the request disposes it.
-                request.Content = originalContent;
-            }
+
+            MarkAttached(request);
+            var token = await _cache.GetTokenAsync(_send, cancellationToken).ConfigureAwait(false);
+            return await SendWithToken(request, token, uri, request.Method, request.Content, replayable, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Sends with <paramref name="token"/>. A reply that needs nothing more (neither a 3xx nor a 401) comes back in the
-        /// inner handler's own task; anything else, a failure included, goes on in <see cref="FinishWithTokenAsync"/>.
+        /// Sends with <paramref name="token"/>. A reply that needs nothing more (not a 401) comes back in the inner
+        /// handler's own task; anything else, a failure included, goes on in <see cref="RetryOnUnauthorizedAsync"/>.
         /// </summary>
         private Task<HttpResponseMessage> SendWithToken(
             HttpRequestMessage request,
@@ -118,28 +112,28 @@ namespace Kua.Generated.Runtime.Authentication
             Task<HttpResponseMessage> sending;
             try
             {
-                AuthenticationLog.TokenAttached(Logger, request, token);
-                sending = SendHop(request, token.AuthorizationValue, Settings.BaseAddress, cancellationToken);
+                AuthenticationLog.TokenAttached(_cache.Logger, request, token);
+                SetAuthorization(request, token.AuthorizationValue);
+                sending = base.SendAsync(request, cancellationToken);
             }
             catch (Exception ex)
             {
                 // Not thrown from here: the async path rethrows it, so the caller sees what an async method shows (a
-                // cancelled task for an OperationCanceledException, a faulted one otherwise), as before this fast path.
+                // cancelled task for an OperationCanceledException, a faulted one otherwise).
                 sending = Task.FromException<HttpResponseMessage>(ex);
             }
 
-            // Also the async path when an inner handler swapped the body: its finally puts the caller's back.
             if (sending.Status == TaskStatus.RanToCompletion && sending.Result is HttpResponseMessage response &&
-                !MayNeedFollowUp(response) && ReferenceEquals(request.Content, originalContent))
+                response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return sending;
             }
 
-            return FinishWithTokenAsync(request, token, sending, uri, originalMethod, originalContent, replayable, cancellationToken);
+            return RetryOnUnauthorizedAsync(request, token, sending, uri, originalMethod, originalContent, replayable, cancellationToken);
         }
 
-        /// <summary>The rest of a send with a token once its first hop is under way: redirects, then on a 401 one re-login and one retry.</summary>
-        private async Task<HttpResponseMessage> FinishWithTokenAsync(
+        /// <summary>The rest of a send once it is under way: on a 401 from the API, one re-login and one retry.</summary>
+        private async Task<HttpResponseMessage> RetryOnUnauthorizedAsync(
             HttpRequestMessage request,
             AccessToken token,
             Task<HttpResponseMessage> sending,
@@ -149,168 +143,49 @@ namespace Kua.Generated.Runtime.Authentication
             bool replayable,
             CancellationToken cancellationToken)
         {
-            try
+            var response = await sending.ConfigureAwait(false);
+            if (!IsRejectedByApi(response, request))
             {
-                // Awaited here rather than in FollowRedirectsAsync, which then completes at once when there is no redirect:
-                // a reply that arrives later (from the network, always) costs this one state machine only.
-                var response = await sending.ConfigureAwait(false);
-                response = await FollowRedirectsAsync(request, uri, response, token.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
-                if (!IsRejectedByApi(response, request))
-                {
-                    return response;
-                }
-
-                _cache.Invalidate(token);
-                var operationId = AuthenticationLog.OperationId(request, uri, originalMethod);
-                if (!replayable)
-                {
-                    AuthenticationLog.RetryImpossible(Logger, operationId);
-                    return response;
-                }
-
-                AuthenticationLog.TokenRejected(Logger, operationId, token);
-                AccessToken fresh;
-                try
-                {
-                    fresh = await _cache.GetTokenAsync(_sender, cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    response.Dispose();
-                    throw;
-                }
-
-                response.Dispose();
-                request.RequestUri = uri;
-                request.Method = originalMethod;
-                request.Content = originalContent;
-                response = await SendFollowingRedirectsAsync(request, fresh.AuthorizationValue, Settings.BaseAddress, replayable, cancellationToken).ConfigureAwait(false);
-                if (IsRejectedByApi(response, request))
-                {
-                    // Drop it so the next call logs in again; this call gets the 401 (generated code turns it into KuaApiException).
-                    _cache.Invalidate(fresh);
-                    AuthenticationLog.RejectedAgain(Logger, operationId, fresh);
-                }
-
                 return response;
             }
-            finally
+
+            _cache.Invalidate(token);
+            var operationId = AuthenticationLog.OperationId(request, uri, originalMethod);
+            if (!replayable)
             {
-                // A redirect may have dropped the body; hand it back so whoever owns the request disposes it.
-                request.Content = originalContent;
+                AuthenticationLog.RetryImpossible(_cache.Logger, operationId);
+                return response;
             }
-        }
 
-        private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            base.SendAsync(request, cancellationToken);
-
-        /// <summary>Sends the request and follows its redirects, with <paramref name="authorization"/> on each hop to <paramref name="authorizationOrigin"/>.</summary>
-        private async ValueTask<HttpResponseMessage> SendFollowingRedirectsAsync(
-            HttpRequestMessage request,
-            string? authorization,
-            Uri? authorizationOrigin,
-            bool replayable,
-            CancellationToken cancellationToken)
-        {
-            var sentTo = request.RequestUri!;
-            var response = await SendHop(request, authorization, authorizationOrigin, cancellationToken).ConfigureAwait(false);
-            return await FollowRedirectsAsync(request, sentTo, response, authorization, authorizationOrigin, replayable, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Sends one hop, with <paramref name="authorization"/> only if it goes to <paramref name="authorizationOrigin"/>.</summary>
-        private Task<HttpResponseMessage> SendHop(HttpRequestMessage request, string? authorization, Uri? authorizationOrigin, CancellationToken cancellationToken)
-        {
-            SetAuthorization(request, authorization != null && TransportSecurity.IsSameOrigin(request.RequestUri, authorizationOrigin) ? authorization : null);
-            return base.SendAsync(request, cancellationToken);
-        }
-
-        /// <summary>
-        /// Follows the redirects that <paramref name="response"/>, the reply from <paramref name="sentTo"/>, starts, each
-        /// hop sent with <see cref="SendHop"/>. A ValueTask: with no redirect it completes at once and allocates nothing.
-        /// </summary>
-        private async ValueTask<HttpResponseMessage> FollowRedirectsAsync(
-            HttpRequestMessage request,
-            Uri sentTo,
-            HttpResponseMessage response,
-            string? authorization,
-            Uri? authorizationOrigin,
-            bool replayable,
-            CancellationToken cancellationToken)
-        {
-            for (var redirects = 0; ; redirects++)
+            AuthenticationLog.TokenRejected(_cache.Logger, operationId, token);
+            AccessToken fresh;
+            try
             {
-                if (redirects >= Settings.MaxRedirects || !TryGetRedirect(response, sentTo, request.Method, out var target, out var keepsBody))
-                {
-                    return response;
-                }
-
-                // A downgrade to plain HTTP, or a body that cannot be sent again: the caller gets the redirect itself.
-                if (!TransportSecurity.IsAllowed(target, Settings.AllowInsecureLoopback) ||
-                    (keepsBody && request.Content != null && !replayable))
-                {
-                    return response;
-                }
-
-                var status = (int)response.StatusCode;
-                AuthenticationLog.Redirect(Logger, status, sentTo, target, authorization != null && TransportSecurity.IsSameOrigin(target, authorizationOrigin));
+                fresh = await _cache.GetTokenAsync(_send, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
                 response.Dispose();
-                request.RequestUri = sentTo = target;
-                if (!keepsBody)
-                {
-                    if (request.Method != HttpMethod.Head)
-                    {
-                        request.Method = HttpMethod.Get;
-                    }
-
-                    request.Content = null;
-                }
-
-                response = await SendHop(request, authorization, authorizationOrigin, cancellationToken).ConfigureAwait(false);
+                throw;
             }
-        }
 
-        private static bool TryGetRedirect(HttpResponseMessage response, Uri current, HttpMethod method, out Uri target, out bool keepsBody)
-        {
-            target = current;
-            keepsBody = false;
+            response.Dispose();
+            AuthenticationMetrics.UnauthorizedRetry(_cache.Source);
 
-            // The status first: most replies are not redirects, and their headers need not be looked at.
-            switch ((int)response.StatusCode)
+            // Redirects below may have moved the request: it starts again where the caller sent it.
+            request.RequestUri = uri;
+            request.Method = originalMethod;
+            request.Content = originalContent;
+            SetAuthorization(request, fresh.AuthorizationValue);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (IsRejectedByApi(response, request))
             {
-                case 301:
-                case 302:
-                    // Like browsers and SocketsHttpHandler: POST becomes GET, other methods keep their body.
-                    keepsBody = method != HttpMethod.Post;
-                    break;
-                case 303:
-                    keepsBody = false;
-                    break;
-                case 307:
-                case 308:
-                    keepsBody = true;
-                    break;
-                default:
-                    return false;
+                // Drop it so the next call logs in again; this call gets the 401 (generated code turns it into KuaApiException).
+                _cache.Invalidate(fresh);
+                AuthenticationLog.RejectedAgain(_cache.Logger, operationId, fresh);
             }
 
-            var location = response.Headers.Location;
-            if (location is null)
-            {
-                return false;
-            }
-
-            if (!location.IsAbsoluteUri)
-            {
-                location = new Uri(current, location);
-            }
-
-            if (location.Scheme != Uri.UriSchemeHttp && location.Scheme != Uri.UriSchemeHttps)
-            {
-                return false;
-            }
-
-            target = location;
-            return true;
+            return response;
         }
 
         /// <summary>
@@ -324,18 +199,12 @@ namespace Kua.Generated.Runtime.Authentication
             return callerAuthorization is null && !KuaRequestMarkers.IsAnonymous(request) && TransportSecurity.IsSameOrigin(uri, Settings.BaseAddress);
         }
 
-        /// <summary>A 3xx may be a redirect to follow and a 401 the token rejected: the async path decides. Any other reply is final.</summary>
-        private static bool MayNeedFollowUp(HttpResponseMessage response)
-        {
-            var status = (int)response.StatusCode;
-            return status == (int)HttpStatusCode.Unauthorized || (status >= 300 && status < 400);
-        }
-
+        /// <summary>A 401 counts against the token only from the API's origin (a redirect may have ended elsewhere).</summary>
         private bool IsRejectedByApi(HttpResponseMessage response, HttpRequestMessage request) =>
             response.StatusCode == HttpStatusCode.Unauthorized && TransportSecurity.IsSameOrigin(request.RequestUri, Settings.BaseAddress);
 
         /// <summary>Replaces the request's Authorization with <paramref name="value"/>, kept as raw text (nothing parsed or allocated), or removes it.</summary>
-        private static void SetAuthorization(HttpRequestMessage request, string? value)
+        internal static void SetAuthorization(HttpRequestMessage request, string? value)
         {
             var headers = request.Headers;
             headers.Authorization = null;
@@ -345,22 +214,9 @@ namespace Kua.Generated.Runtime.Authentication
             }
         }
 
-        private static void MarkAttached(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            ((System.Collections.Generic.IDictionary<string, object?>)request.Options)[AttachedKey] = AttachedValue;
-#else
-            request.Properties[AttachedKey] = AttachedValue;
-#endif
-        }
+        /// <summary>The marker's value is the client's secrets (an object that exists already, so marking allocates nothing).</summary>
+        private void MarkAttached(HttpRequestMessage request) => RequestOptions.Set(request, AttachedKey, _cache.Secrets);
 
-        private static bool IsAttachedByUs(HttpRequestMessage request)
-        {
-#if NET5_0_OR_GREATER
-            return request.Options.TryGetValue(new HttpRequestOptionsKey<bool>(AttachedKey), out var attached) && attached;
-#else
-            return request.Properties.TryGetValue(AttachedKey, out var attached) && attached is bool value && value;
-#endif
-        }
+        private static bool IsAttachedByUs(HttpRequestMessage request) => RequestOptions.Get(request, AttachedKey) is KnownSecrets;
     }
 }

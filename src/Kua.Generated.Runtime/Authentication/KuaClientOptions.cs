@@ -27,8 +27,9 @@ namespace Kua.Generated
         public string? Password { get; set; }
 
         /// <summary>
-        /// Allows plain <c>http://</c> for loopback hosts (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>), for local
-        /// test servers. Plain HTTP to any other host is always refused. Default: false.
+        /// Allows plain <c>http://</c> for loopback hosts, for local test servers: <c>localhost</c>, any address in
+        /// <c>127.0.0.0/8</c> (<c>127.0.0.1</c>, <c>127.1.2.3</c>…), <c>[::1]</c> and <c>[::ffff:127.x.x.x]</c>. Plain HTTP to
+        /// any other host is always refused, and so is a redirect to one. Default: false.
         /// </summary>
         public bool AllowInsecureLoopback { get; set; }
 
@@ -75,7 +76,11 @@ namespace Kua.Generated
         /// </summary>
         public TimeSpan RejectedLoginCooldown { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>How many times one login is retried after a rate limit, server or network error. Default: 2.</summary>
+        /// <summary>
+        /// How many times one login is retried after a rate limit, server or network error. This is the only retry of a
+        /// login: logins go straight to the primary handler, so handlers added with dependency injection (a resilience
+        /// handler among them) never see or retry them. Default: 2.
+        /// </summary>
         public int MaxLoginRetries { get; set; } = 2;
 
         /// <summary>
@@ -93,7 +98,12 @@ namespace Kua.Generated
         /// </summary>
         public long MaxReplayBufferSize { get; set; } = 64 * 1024;
 
-        /// <summary>How many redirects a call follows (the bearer token only ever goes to the base address's host). Default: 5.</summary>
+        /// <summary>
+        /// How many redirects a call follows (the bearer token only ever goes to the base address's origin). A redirect
+        /// past this, to a refused plain <c>http://</c> address, or a 307/308 whose body cannot be sent again is not
+        /// followed: the caller gets the redirect reply itself (from generated code, a <see cref="KuaApiException"/> with
+        /// its status). Default: 5.
+        /// </summary>
         public int MaxRedirects { get; set; } = 5;
 
         /// <summary>
@@ -107,7 +117,7 @@ namespace Kua.Generated
         /// <summary>
         /// The handler that sends requests over the network, when the client is created without dependency
         /// injection (null: a new one owned by the client). The client does not dispose it. Automatic redirects are
-        /// turned off on it because the token handler follows redirects itself. With <c>AddKuaClient</c>, use
+        /// turned off on it because the client follows redirects itself (the token goes only to its origin). With <c>AddKuaClient</c>, use
         /// <c>ConfigurePrimaryHttpMessageHandler</c> on the returned builder instead.
         /// </summary>
         [JsonIgnore]

@@ -45,9 +45,15 @@ namespace Kua.Generated
                 primary = PrimaryHandlers.CreateDefault();
             }
 
-            var cache = new TokenCache(settings, endpoint);
-            var handler = new BearerTokenHandler(cache, ownsCache: true) { InnerHandler = primary };
+            var handler = CreateHandler(KuaLoginSource.CreateCache(settings, endpoint), primary, ownsCache: true);
             return new HttpClient(handler, disposeHandler: true) { BaseAddress = settings.BaseAddress };
         }
+
+        /// <summary>The token handler, then the redirect handler, then <paramref name="primary"/>; logins go to <paramref name="primary"/> directly.</summary>
+        internal static HttpMessageHandler CreateHandler(TokenCache cache, HttpMessageHandler primary, bool ownsCache) =>
+            new BearerTokenHandler(cache, ownsCache, loginTransport: primary)
+            {
+                InnerHandler = new RedirectHandler(cache.Settings, cache.Logger) { InnerHandler = primary },
+            };
     }
 }

@@ -7,9 +7,9 @@ using System.Threading.Tasks;
 namespace Kua.Generated.Runtime.Authentication
 {
     /// <summary>
-    /// The network handler under the token handler. Automatic redirects are off there because the token handler
-    /// follows redirects itself: only it knows which hosts may see the token, and a platform redirect would
-    /// re-send a login body (with the password) on 307/308.
+    /// The network handler under the token and redirect handlers. Automatic redirects are off there because
+    /// <see cref="RedirectHandler"/> follows them: only it knows which hosts may see the token, and a platform redirect
+    /// would re-send a login body (with the password) on 307/308.
     /// </summary>
     internal static class PrimaryHandlers
     {

@@ -11,8 +11,14 @@ namespace Kua.Generated.Runtime.Authentication
     /// </summary>
     internal static class ReplayableContent
     {
-        public static async Task<bool> PrepareAsync(HttpContent? content, long maxBufferSize, CancellationToken cancellationToken)
+        private const string BufferedKey = "Kua.Generated.BodyBuffered";
+
+        private static readonly object Buffered = true;
+
+        /// <summary>Buffers the request's body when that makes it re-sendable, and says whether it can be sent again.</summary>
+        public static async Task<bool> PrepareAsync(HttpRequestMessage request, long maxBufferSize, CancellationToken cancellationToken)
         {
+            var content = request.Content;
             if (content is null || IsReplayable(content))
             {
                 return true;
@@ -27,8 +33,15 @@ namespace Kua.Generated.Runtime.Authentication
 
             cancellationToken.ThrowIfCancellationRequested();
             await content.LoadIntoBufferAsync(maxBufferSize).ConfigureAwait(false);
+
+            // The redirect handler below asks too (a 307/308 re-sends the body).
+            RequestOptions.Set(request, BufferedKey, Buffered);
             return true;
         }
+
+        /// <summary>Whether the request's body can be sent again: re-sendable as it is, or buffered by <see cref="PrepareAsync"/>.</summary>
+        public static bool CanResend(HttpRequestMessage request) =>
+            IsReplayableAsIs(request.Content) || RequestOptions.Get(request, BufferedKey) != null;
 
         /// <summary>No body, or one that can be sent again without buffering: <see cref="PrepareAsync"/> has nothing to do.</summary>
         public static bool IsReplayableAsIs(HttpContent? content) => content is null || IsReplayable(content);

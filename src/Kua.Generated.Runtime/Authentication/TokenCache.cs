@@ -4,21 +4,27 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using LoginFailure = Kua.Generated.Runtime.Authentication.TokenCacheState.LoginFailure;
+using LoginFlight = Kua.Generated.Runtime.Authentication.TokenCacheState.LoginFlight;
 
 namespace Kua.Generated.Runtime.Authentication
 {
     /// <summary>
     /// The bearer token of one account at one base address, shared by every request of a client (and, with
-    /// dependency injection, by every handler the factory builds for it). It guarantees:
+    /// dependency injection, by every handler the factory builds for it), whatever <see cref="ITokenSource"/> makes
+    /// the tokens. It guarantees:
     /// <list type="bullet">
     /// <item>one login in flight however many callers wait; each waiter honours only its own cancellation, and the
     /// login runs on its own timeout, so one caller giving up never fails the others;</item>
     /// <item>expiry measured on the monotonic clock from the moment the login was sent; inside the refresh window the
     /// current token keeps flowing while one background login runs;</item>
+    /// <item>transient failures retried inside the shared login, here and nowhere else (the source's requests go
+    /// straight to the network handler);</item>
     /// <item>a failed login is remembered for a cooldown (growing with consecutive failures, at least
     /// <c>Retry-After</c>), so an outage or a wrong password costs one attempt for any number of callers;</item>
     /// <item>a token rejected with 401 is dropped only while it is still the cached one.</item>
     /// </list>
+    /// All of its state is one immutable <see cref="TokenCacheState"/>, replaced under the lock and read without it.
     /// </summary>
     [DebuggerDisplay("{ToString(),nq}")]
     internal sealed class TokenCache : IDisposable
@@ -30,38 +36,43 @@ namespace Kua.Generated.Runtime.Authentication
 
         private readonly object _lock = new object();
         private readonly TokenSettings _settings;
-        private readonly LoginClient _login;
+        private readonly ITokenSource _source;
         private readonly ILogger _logger;
         private readonly CancellationTokenSource _disposal = new CancellationTokenSource();
-        private readonly Random _random = new Random();
-        /// <summary>Written under the lock; volatile so <see cref="TryGetFreshToken"/> can read it without the lock.</summary>
-        private volatile AccessToken? _token;
-        private LoginFlight? _flight;
-        private LoginFailure? _failure;
-        private long _lastLoginSentAt;
-        private bool _throttleNextLogin;
-        private int _consecutiveFailures;
-        private int _generation;
-        private bool _disposed;
 
-        public TokenCache(TokenSettings settings, KuaTokenEndpoint endpoint)
+        /// <summary>Used under the lock only (Random is not thread-safe).</summary>
+        private readonly Random _random = new Random();
+
+        /// <summary>The one mutable field: replaced whole under the lock; volatile so <see cref="TryGetFreshToken"/> reads it without.</summary>
+        private volatile TokenCacheState _state = TokenCacheState.Initial;
+
+        public TokenCache(TokenSettings settings, ITokenSource source, KnownSecrets secrets, ILogger logger)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            _logger = settings.LoggerFactory.CreateLogger(AuthenticationLog.Category);
-            _login = new LoginClient(settings, endpoint ?? throw new ArgumentNullException(nameof(endpoint)), _logger);
+            _source = source ?? throw new ArgumentNullException(nameof(source));
+            Secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
+            _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         }
 
         public TokenSettings Settings => _settings;
 
         public ILogger Logger => _logger;
 
+        public ITokenSource Source => _source;
+
+        /// <summary>The password and the tokens this cache was given, to scrub from what servers send back.</summary>
+        public KnownSecrets Secrets { get; }
+
+        /// <summary>The state now, for tests and the debugger.</summary>
+        internal TokenCacheState State => _state;
+
         /// <summary>The token callers get now, or a shared login that produces one.</summary>
-        /// <param name="sender">Sends the login when one has to start.</param>
+        /// <param name="send">Sends the source's requests when a login has to start.</param>
         /// <param name="cancellationToken">Stops this caller's wait only; the shared login goes on.</param>
         /// <returns>A token to attach.</returns>
         /// <exception cref="KuaAuthenticationException">The login failed, now or within the cooldown.</exception>
         /// <exception cref="ObjectDisposedException">The cache was disposed.</exception>
-        public Task<AccessToken> GetTokenAsync(LoginSender sender, CancellationToken cancellationToken)
+        public Task<AccessToken> GetTokenAsync(TokenRequestSender send, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (TryGetFreshToken() is AccessToken fresh)
@@ -72,28 +83,36 @@ namespace Kua.Generated.Runtime.Authentication
             LoginFlight? started = null;
             AccessToken? expired = null;
             Task<AccessToken> result;
+            bool cooldownHit;
             lock (_lock)
             {
-                if (_disposed)
+                if (_state.Disposed)
                 {
-                    throw new ObjectDisposedException(nameof(TokenCache), "The client was disposed.");
+                    throw Disposed("The client was disposed.");
                 }
 
-                result = TakeTokenOrJoinLogin(ref started, ref expired);
+                result = TakeTokenOrJoinLogin(ref started, ref expired, out cooldownHit);
             }
 
             if (started != null)
             {
-                Start(started, sender);
+                Start(started, send);
             }
 
             if (expired != null)
             {
                 AuthenticationLog.TokenExpired(_logger, expired);
             }
-            else if (started != null && started.Background)
+
+            if (started != null && started.Background)
             {
                 AuthenticationLog.RefreshStarting(_logger, started.Replacing!);
+                AuthenticationMetrics.RefreshStarted(_source);
+            }
+
+            if (cooldownHit)
+            {
+                AuthenticationMetrics.CooldownHit(_source);
             }
 
             return AsyncHelpers.WaitAsync(result, cancellationToken);
@@ -107,24 +126,72 @@ namespace Kua.Generated.Runtime.Authentication
         /// <returns>The token, or null.</returns>
         public AccessToken? TryGetFreshToken()
         {
-            // AccessToken is immutable and published by a volatile write, so a token read here is complete. A token
+            // The state is immutable and published by a volatile write, so the token read here is complete. A token
             // invalidated or replaced just after this read is served as if the read had come first, as with the lock.
-            var token = _token;
+            var token = _state.Token;
             return token != null && AgeOf(token) < token.RefreshAfter ? token : null;
         }
+
+        /// <summary>Drops <paramref name="rejected"/> if it is still the cached token (a newer one is kept).</summary>
+        /// <returns>True when the token was dropped.</returns>
+        public bool Invalidate(AccessToken rejected)
+        {
+            lock (_lock)
+            {
+                var state = _state;
+                var dropped = ReferenceEquals(state.Token, rejected);
+
+                // Whether or not it is still cached, a rejected token means the next login should not follow at once.
+                _state = state with
+                {
+                    Token = dropped ? null : state.Token,
+                    ThrottleNextLogin = state.ThrottleNextLogin || rejected.Generation == state.Generation,
+                };
+                return dropped;
+            }
+        }
+
+        /// <summary>Stops any login in flight; its waiters fail with <see cref="ObjectDisposedException"/>.</summary>
+        public void Dispose()
+        {
+            LoginFlight? flight;
+            lock (_lock)
+            {
+                var state = _state;
+                if (state.Disposed)
+                {
+                    return;
+                }
+
+                flight = state.Flight;
+                _state = state with { Disposed = true, Flight = null, Token = null };
+            }
+
+            _disposal.Cancel();
+            flight?.Fail(Disposed("The client was disposed while a login was in flight."));
+        }
+
+        public override string ToString()
+        {
+            var state = _state;
+            return "TokenCache { BaseAddress = " + _settings.BaseAddress + ", Token = " + (state.Token?.ToString() ?? "(none)") + ", LoginInFlight = " + (state.Flight != null) + " }";
+        }
+
+        private static ObjectDisposedException Disposed(string message) => new ObjectDisposedException(nameof(TokenCache), message);
 
         /// <summary>
         /// Runs <paramref name="flight"/> on the thread pool, so the login never runs on (or posts back to) the caller's
         /// synchronization context. A method of its own because the lambda's closure, were its captures locals of
         /// <see cref="GetTokenAsync"/>, would be allocated on every call, a cached token included.
         /// </summary>
-        private void Start(LoginFlight flight, LoginSender sender) => AsyncHelpers.Observe(Task.Run(() => RunAsync(flight, sender)));
+        private void Start(LoginFlight flight, TokenRequestSender send) => AsyncHelpers.Observe(Task.Run(() => RunAsync(flight, send)));
 
         /// <summary>Under the lock: the cached token, the login in flight, the remembered failure, or a new login.</summary>
-        private Task<AccessToken> TakeTokenOrJoinLogin(ref LoginFlight? started, ref AccessToken? expired)
+        private Task<AccessToken> TakeTokenOrJoinLogin(ref LoginFlight? started, ref AccessToken? expired, out bool cooldownHit)
         {
-            var token = _token;
-            if (token != null)
+            cooldownHit = false;
+            var state = _state;
+            if (state.Token is AccessToken token)
             {
                 var age = AgeOf(token);
                 if (age < token.RefreshAfter)
@@ -135,82 +202,38 @@ namespace Kua.Generated.Runtime.Authentication
                 if (age < token.ExpiresAfter)
                 {
                     // Refresh window: the current token keeps flowing while one background login runs.
-                    if (_flight is null && !IsCoolingDown())
+                    if (state.Flight is null && !IsCoolingDown(state))
                     {
-                        started = _flight = new LoginFlight("refresh window", token);
+                        started = NewFlight("refresh window", token);
+                        _state = state with { Flight = started };
                     }
 
                     return token.AsTask;
                 }
 
                 expired = token;
-                _token = null;
+                state = state with { Token = null };
             }
 
-            if (_flight != null)
+            if (state.Flight != null)
             {
-                return _flight.Task;
+                _state = state;
+                return state.Flight.Task;
             }
 
-            if (IsCoolingDown())
+            if (IsCoolingDown(state))
             {
-                return _failure!.Task;
+                _state = state;
+                cooldownHit = true;
+                return state.Failure!.Task;
             }
 
-            started = _flight = new LoginFlight(_generation == 0 ? "first call" : "no valid token", null);
+            started = NewFlight(state.Generation == 0 ? "first call" : "no valid token", null);
+            _state = state with { Flight = started };
             return started.Task;
         }
 
-        /// <summary>Drops <paramref name="rejected"/> if it is still the cached token (a newer one is kept).</summary>
-        /// <returns>True when the token was dropped.</returns>
-        public bool Invalidate(AccessToken rejected)
-        {
-            lock (_lock)
-            {
-                // Whether or not it is still cached, a rejected token means the next login should not follow at once.
-                if (rejected.Generation == _generation)
-                {
-                    _throttleNextLogin = true;
-                }
-
-                if (ReferenceEquals(_token, rejected))
-                {
-                    _token = null;
-                    return true;
-                }
-
-                return false;
-            }
-        }
-
-        /// <summary>Stops any login in flight; its waiters fail with <see cref="ObjectDisposedException"/>.</summary>
-        public void Dispose()
-        {
-            LoginFlight? flight;
-            lock (_lock)
-            {
-                if (_disposed)
-                {
-                    return;
-                }
-
-                _disposed = true;
-                flight = _flight;
-                _flight = null;
-                _token = null;
-            }
-
-            _disposal.Cancel();
-            flight?.Fail(new ObjectDisposedException(nameof(TokenCache), "The client was disposed while a login was in flight."));
-        }
-
-        public override string ToString()
-        {
-            lock (_lock)
-            {
-                return "TokenCache { BaseAddress = " + _settings.BaseAddress + ", Token = " + (_token?.ToString() ?? "(none)") + ", LoginInFlight = " + (_flight != null) + " }";
-            }
-        }
+        private LoginFlight NewFlight(string reason, AccessToken? replacing) => new LoginFlight(reason, replacing, _settings.TimeProvider.GetTimestamp());
 
         private TimeSpan AgeOf(AccessToken token)
         {
@@ -220,10 +243,10 @@ namespace Kua.Generated.Runtime.Authentication
             return age < TimeSpan.Zero ? TimeSpan.Zero : age;
         }
 
-        private bool IsCoolingDown() =>
-            _failure != null && _settings.TimeProvider.GetElapsedTime(_failure.FailedAt) < _failure.Cooldown;
+        private bool IsCoolingDown(TokenCacheState state) =>
+            state.Failure is LoginFailure failure && _settings.TimeProvider.GetElapsedTime(failure.FailedAt) < failure.Cooldown;
 
-        private async Task RunAsync(LoginFlight flight, LoginSender sender)
+        private async Task RunAsync(LoginFlight flight, TokenRequestSender send)
         {
             AccessToken? token = null;
             Exception? failure = null;
@@ -232,38 +255,39 @@ namespace Kua.Generated.Runtime.Authentication
             {
                 try
                 {
-                    AuthenticationLog.LoginStarting(_logger, _settings.BaseAddress, _login.OperationId, flight.Reason);
-                    token = await LoginWithRetriesAsync(sender, linked.Token).ConfigureAwait(false);
+                    AuthenticationLog.LoginStarting(_logger, _source.Address, _source.OperationId, flight.Reason);
+                    token = await LoginWithRetriesAsync(send, linked.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (_disposal.IsCancellationRequested)
                 {
-                    failure = new ObjectDisposedException(nameof(TokenCache), "The client was disposed while a login was in flight.");
+                    failure = Disposed("The client was disposed while a login was in flight.");
                 }
                 catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
                 {
-                    failure = new KuaAuthenticationException(_login.OperationId, 0, KuaAuthenticationFailure.Timeout, "Login with " + _login.OperationId + " to " + TransportSecurity.Origin(_settings.BaseAddress) + " failed: it took longer than " + _settings.LoginTimeout + " (KuaClientOptions.LoginTimeout).", innerException: ex);
+                    failure = Failure(KuaAuthenticationFailure.Timeout, "it took longer than " + _settings.LoginTimeout + " (KuaClientOptions.LoginTimeout)", ex);
                 }
                 catch (KuaAuthenticationException ex)
                 {
                     failure = ex;
                 }
-                catch (ObjectDisposedException ex)
+                catch (ObjectDisposedException ex) when (_state.Disposed)
                 {
-                    failure = _disposed ? ex : Unexpected(ex);
+                    failure = ex;
                 }
                 catch (Exception ex)
                 {
-                    failure = Unexpected(ex);
+                    failure = Failure(KuaAuthenticationFailure.NetworkError, ex.GetType().Name + " from the HTTP pipeline", ex);
                 }
             }
 
             Complete(flight, token, failure);
         }
 
-        private KuaAuthenticationException Unexpected(Exception ex) =>
-            new KuaAuthenticationException(_login.OperationId, 0, KuaAuthenticationFailure.NetworkError, "Login with " + _login.OperationId + " to " + TransportSecurity.Origin(_settings.BaseAddress) + " failed: " + ex.GetType().Name + " from the HTTP pipeline.", innerException: ex);
+        private KuaAuthenticationException Failure(KuaAuthenticationFailure kind, string reason, Exception inner) =>
+            new KuaAuthenticationException(_source.OperationId, 0, kind, "Login with " + _source.OperationId + " to " + TransportSecurity.Origin(_source.Address) + " failed: " + reason + ".", innerException: inner);
 
-        private async Task<AccessToken> LoginWithRetriesAsync(LoginSender sender, CancellationToken cancellationToken)
+        /// <summary>The one place a login is retried (see <see cref="KuaClientOptions.MaxLoginRetries"/>).</summary>
+        private async Task<AccessToken> LoginWithRetriesAsync(TokenRequestSender send, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -271,14 +295,15 @@ namespace Kua.Generated.Runtime.Authentication
                 var sentAt = _settings.TimeProvider.GetTimestamp();
                 lock (_lock)
                 {
-                    _lastLoginSentAt = sentAt;
+                    _state = _state with { LastLoginSentAt = sentAt };
                 }
 
                 KuaAuthenticationException failure;
                 try
                 {
-                    var reply = await _login.SendAsync(sender, cancellationToken).ConfigureAwait(false);
-                    return CreateToken(reply, sentAt);
+                    var grant = await _source.RequestTokenAsync(send, cancellationToken).ConfigureAwait(false);
+                    Secrets.AddToken(grant.AccessToken);
+                    return CreateToken(grant, sentAt);
                 }
                 catch (KuaAuthenticationException ex) when (ex.IsTransient && attempt <= _settings.MaxLoginRetries)
                 {
@@ -291,7 +316,7 @@ namespace Kua.Generated.Runtime.Authentication
                     ExceptionDispatchInfo.Capture(failure).Throw();
                 }
 
-                AuthenticationLog.LoginRetrying(_logger, attempt, _settings.BaseAddress, failure, delay);
+                AuthenticationLog.LoginRetrying(_logger, attempt, _source.Address, failure, delay);
                 await AsyncHelpers.Delay(_settings.TimeProvider, delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -311,34 +336,31 @@ namespace Kua.Generated.Runtime.Authentication
 
         private Task WaitForMinimumIntervalAsync(CancellationToken cancellationToken)
         {
-            TimeSpan wait;
-            lock (_lock)
-            {
-                // Only after a token that could not be cached or was rejected: a normal refresh is already spaced by the refresh window.
-                wait = _throttleNextLogin ? _settings.MinimumLoginInterval - _settings.TimeProvider.GetElapsedTime(_lastLoginSentAt) : TimeSpan.Zero;
-            }
-
+            // Only after a token that could not be cached or was rejected: a normal refresh is already spaced by the refresh window.
+            var state = _state;
+            var wait = state.ThrottleNextLogin ? _settings.MinimumLoginInterval - _settings.TimeProvider.GetElapsedTime(state.LastLoginSentAt) : TimeSpan.Zero;
             return AsyncHelpers.Delay(_settings.TimeProvider, wait, cancellationToken);
         }
 
-        private AccessToken CreateToken(LoginReply reply, long sentAt)
+        private AccessToken CreateToken(TokenGrant grant, long sentAt)
         {
             lock (_lock)
             {
-                var generation = ++_generation;
-                _throttleNextLogin = !reply.IsCacheable;
-                if (!reply.IsCacheable)
+                var state = _state;
+                var generation = state.Generation + 1;
+                _state = state with { Generation = generation, ThrottleNextLogin = !grant.IsCacheable };
+                if (!grant.IsCacheable)
                 {
-                    return new AccessToken(reply.AccessToken, generation, sentAt, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, cacheable: false);
+                    return new AccessToken(grant.AccessToken, generation, sentAt, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, cacheable: false);
                 }
 
-                var lifetime = reply.Lifetime;
+                var lifetime = grant.Lifetime;
                 var window = Min(_settings.RefreshWindow, Half(lifetime));
                 window += TimeSpan.FromTicks((long)(window.Ticks * _random.NextDouble() * RefreshJitter));
                 var margin = Min(ExpiryMargin, TimeSpan.FromTicks(lifetime.Ticks / 10));
                 var expiresAfter = lifetime - margin;
                 var refreshAfter = lifetime - window;
-                return new AccessToken(reply.AccessToken, generation, sentAt, lifetime, refreshAfter < expiresAfter ? refreshAfter : expiresAfter, expiresAfter, cacheable: true);
+                return new AccessToken(grant.AccessToken, generation, sentAt, lifetime, refreshAfter < expiresAfter ? refreshAfter : expiresAfter, expiresAfter, cacheable: true);
             }
         }
 
@@ -348,46 +370,45 @@ namespace Kua.Generated.Runtime.Authentication
             var cooldown = TimeSpan.Zero;
             lock (_lock)
             {
-                if (ReferenceEquals(_flight, flight))
+                var state = _state;
+                if (ReferenceEquals(state.Flight, flight))
                 {
-                    _flight = null;
+                    state = state with { Flight = null };
                 }
 
-                if (!_disposed)
+                if (!state.Disposed)
                 {
                     if (token != null)
                     {
-                        _failure = null;
-                        _consecutiveFailures = 0;
-                        if (token.IsCacheable)
-                        {
-                            _token = token;
-                        }
+                        state = state with { Failure = null, ConsecutiveFailures = 0, Token = token.IsCacheable ? token : state.Token };
                     }
                     else if (failure is KuaAuthenticationException authentication)
                     {
-                        _consecutiveFailures++;
-                        cooldown = CooldownAfter(authentication);
-                        _failure = new LoginFailure(authentication, _settings.TimeProvider.GetTimestamp(), cooldown);
+                        var failures = state.ConsecutiveFailures + 1;
+                        cooldown = CooldownAfter(authentication, failures);
+                        state = state with { ConsecutiveFailures = failures, Failure = new LoginFailure(authentication, _settings.TimeProvider.GetTimestamp(), cooldown) };
                         remembered = authentication;
                     }
                 }
+
+                _state = state;
             }
 
             try
             {
+                AuthenticationMetrics.LoginCompleted(_source, _settings.TimeProvider.GetElapsedTime(flight.StartedAt), token != null ? null : AuthenticationMetrics.FailureName(failure!));
                 if (token != null)
                 {
-                    AuthenticationLog.LoginSucceeded(_logger, _settings.BaseAddress, token);
+                    AuthenticationLog.LoginSucceeded(_logger, _source.Address, token);
                 }
                 else if (remembered != null)
                 {
-                    AuthenticationLog.LoginFailed(_logger, _settings.BaseAddress, remembered, cooldown);
+                    AuthenticationLog.LoginFailed(_logger, _source.Address, remembered, cooldown);
                 }
             }
             finally
             {
-                // Even a logger that throws must not leave waiters hanging.
+                // Even a logger or a metrics listener that throws must not leave waiters hanging.
                 if (token != null)
                 {
                     flight.Succeed(token);
@@ -399,7 +420,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
         }
 
-        private TimeSpan CooldownAfter(KuaAuthenticationException failure)
+        private TimeSpan CooldownAfter(KuaAuthenticationException failure, int consecutiveFailures)
         {
             TimeSpan cooldown;
             if (failure.Failure == KuaAuthenticationFailure.Rejected)
@@ -408,7 +429,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
             else
             {
-                var factor = Math.Pow(2, Math.Min(_consecutiveFailures - 1, 20));
+                var factor = Math.Pow(2, Math.Min(consecutiveFailures - 1, 20));
                 var ticks = Math.Min(_settings.LoginFailureCooldown.Ticks * factor, _settings.MaxLoginFailureCooldown.Ticks);
                 cooldown = TimeSpan.FromTicks((long)ticks);
             }
@@ -427,56 +448,5 @@ namespace Kua.Generated.Runtime.Authentication
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         private static TimeSpan Half(TimeSpan value) => TimeSpan.FromTicks(value.Ticks / 2);
-
-        /// <summary>One shared login; every waiter awaits <see cref="Task"/>.</summary>
-        private sealed class LoginFlight
-        {
-            private readonly TaskCompletionSource<AccessToken> _completion = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-            public LoginFlight(string reason, AccessToken? replacing)
-            {
-                Reason = reason;
-                Replacing = replacing;
-            }
-
-            public string Reason { get; }
-
-            /// <summary>The token a background refresh replaces (it stays in use meanwhile); null for a login callers wait for.</summary>
-            public AccessToken? Replacing { get; }
-
-            public bool Background => Replacing != null;
-
-            public Task<AccessToken> Task => _completion.Task;
-
-            public void Succeed(AccessToken token) => _completion.TrySetResult(token);
-
-            public void Fail(Exception exception)
-            {
-                _completion.TrySetException(exception);
-
-                // Nobody may be waiting (all callers cancelled, or it was a background refresh).
-                AsyncHelpers.Observe(_completion.Task);
-            }
-        }
-
-        /// <summary>A failed login remembered for its cooldown; callers in that time get the same exception.</summary>
-        private sealed class LoginFailure
-        {
-            public LoginFailure(KuaAuthenticationException exception, long failedAt, TimeSpan cooldown)
-            {
-                FailedAt = failedAt;
-                Cooldown = cooldown;
-                var completion = new TaskCompletionSource<AccessToken>();
-                completion.SetException(exception);
-                Task = completion.Task;
-                AsyncHelpers.Observe(Task);
-            }
-
-            public long FailedAt { get; }
-
-            public TimeSpan Cooldown { get; }
-
-            public Task<AccessToken> Task { get; }
-        }
     }
 }

@@ -1,8 +1,15 @@
 using System;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Kua.Generated.Runtime.Authentication
 {
-    /// <summary>Which addresses may carry credentials and tokens: HTTPS anywhere, plain HTTP only to an opted-in loopback host.</summary>
+    /// <summary>
+    /// Which addresses may carry credentials and tokens: HTTPS anywhere, plain HTTP only to an opted-in loopback host.
+    /// Loopback is what .NET sends to this machine: the name <c>localhost</c>, every IPv4 address in <c>127.0.0.0/8</c>
+    /// (however <see cref="Uri"/> lets it be written: <c>127.0.0.1</c>, <c>127.1.2.3</c>, <c>127.1</c>), the IPv6 address
+    /// <c>::1</c> and IPv4 loopback mapped to IPv6 (<c>::ffff:127.0.0.1</c>). Nothing else, however it resolves.
+    /// </summary>
     internal static class TransportSecurity
     {
         public static bool IsAllowed(Uri uri, bool allowInsecureLoopback)
@@ -17,7 +24,32 @@ namespace Kua.Generated.Runtime.Authentication
                 return true;
             }
 
-            return allowInsecureLoopback && uri.IsLoopback && string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
+            return allowInsecureLoopback && IsLoopback(uri) && string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Whether <paramref name="uri"/>'s host is loopback as this class defines it, decided from the text alone (no DNS).</summary>
+        public static bool IsLoopback(Uri uri)
+        {
+            switch (uri.HostNameType)
+            {
+                case UriHostNameType.Dns:
+                    return string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase);
+                case UriHostNameType.IPv4:
+                case UriHostNameType.IPv6:
+                    if (!IPAddress.TryParse(uri.DnsSafeHost, out var address))
+                    {
+                        return false;
+                    }
+
+                    if (address.IsIPv4MappedToIPv6)
+                    {
+                        address = address.MapToIPv4();
+                    }
+
+                    return address.AddressFamily == AddressFamily.InterNetwork ? address.GetAddressBytes()[0] == 127 : address.Equals(IPAddress.IPv6Loopback);
+                default:
+                    return false;
+            }
         }
 
         public static void EnsureAllowed(Uri uri, bool allowInsecureLoopback)
@@ -36,7 +68,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
 
             var target = uri.Scheme + "://" + uri.Authority;
-            if (uri.IsLoopback && !allowInsecureLoopback && string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
+            if (IsLoopback(uri) && !allowInsecureLoopback && string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
             {
                 return "Refusing to send a request to " + target + " over plain HTTP. Set KuaClientOptions.AllowInsecureLoopback to allow http:// for loopback test servers.";
             }

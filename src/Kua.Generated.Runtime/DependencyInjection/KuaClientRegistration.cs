@@ -16,7 +16,7 @@ namespace Kua.Generated.Runtime.DependencyInjection
         {
             var options = new KuaClientOptions();
             configure(options);
-            Cache = new TokenCache(TokenSettings.Create(options, defaultBaseAddress, loggerFactory), endpoint);
+            Cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, defaultBaseAddress, loggerFactory), endpoint);
         }
 
         public TokenCache Cache { get; }

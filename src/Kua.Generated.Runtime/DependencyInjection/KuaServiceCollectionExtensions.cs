@@ -16,6 +16,14 @@ namespace Microsoft.Extensions.DependencyInjection
         /// token. The token cache is a singleton per registration, so it outlives the factory's handler recycling;
         /// the container disposes it. Generated code calls this from its <c>AddKuaClient</c> method.
         /// </summary>
+        /// <remarks>
+        /// The pipeline the factory builds is: the factory's request log, the token handler, the handlers added to the
+        /// returned builder, the factory's per-try log, the redirect handler, the primary handler. Logins go from the token
+        /// handler straight to the primary handler, so a resilience handler on the builder never retries a login
+        /// (<see cref="KuaClientOptions.MaxLoginRetries"/> does). The factory's request logs are the client's own: they
+        /// write what the default ones do, with credential headers and the client's secrets masked in the structured
+        /// values too.
+        /// </remarks>
         /// <typeparam name="TClient">The generated client.</typeparam>
         /// <param name="services">The services.</param>
         /// <param name="endpoint">The login operation, as the spec describes it.</param>
@@ -56,26 +64,31 @@ namespace Microsoft.Extensions.DependencyInjection
 
             services.PostConfigure<HttpClientFactoryOptions>(name, factoryOptions =>
             {
-                // Post-configured so it runs after any primary handler the application sets: the token handler follows redirects itself.
-                factoryOptions.HttpMessageHandlerBuilderActions.Add(builder => PrimaryHandlers.DisableAutoRedirect(builder.PrimaryHandler));
+                // Post-configured so it runs after the application's own actions: the token handler goes on top of the
+                // handlers it added, and redirects are followed above whatever primary handler it set.
+                factoryOptions.HttpMessageHandlerBuilderActions.Add(builder =>
+                {
+                    var cache = builder.Services.GetRequiredService<KuaClientRegistration<TClient>>().Cache;
+                    var primary = builder.PrimaryHandler;
+                    PrimaryHandlers.DisableAutoRedirect(primary);
+                    builder.AdditionalHandlers.Insert(0, new BearerTokenHandler(cache, ownsCache: false, loginTransport: primary));
+                    builder.PrimaryHandler = new RedirectHandler(cache.Settings, cache.Logger) { InnerHandler = primary };
+                });
 
-                // The factory's logging handler sits below the token handler and logs headers at Trace level.
+                // For whoever brings the default loggers back (AddDefaultLogger): their messages mask these values.
                 var redactOthers = factoryOptions.ShouldRedactHeaderValue;
-                factoryOptions.ShouldRedactHeaderValue = header => IsCredentialHeader(header) || redactOthers(header);
+                factoryOptions.ShouldRedactHeaderValue = header => KuaHttpClientLogger.IsCredentialHeader(header) || redactOthers(header);
             });
 
             var httpClientBuilder = services.AddHttpClient(name, (provider, httpClient) =>
                 httpClient.BaseAddress = provider.GetRequiredService<KuaClientRegistration<TClient>>().Cache.Settings.BaseAddress);
-            httpClientBuilder.AddHttpMessageHandler(provider =>
-                new BearerTokenHandler(provider.GetRequiredService<KuaClientRegistration<TClient>>().Cache, ownsCache: false));
+
+            // The default loggers keep header values in their structured state (only their message is redacted).
+            httpClientBuilder.RemoveAllLoggers();
+            httpClientBuilder.AddLogger(provider => KuaHttpClientLogger.Create(provider, name, provider.GetRequiredService<KuaClientRegistration<TClient>>().Cache.Secrets, wrapsPipeline: true), wrapHandlersPipeline: true);
+            httpClientBuilder.AddLogger(provider => KuaHttpClientLogger.Create(provider, name, provider.GetRequiredService<KuaClientRegistration<TClient>>().Cache.Secrets, wrapsPipeline: false), wrapHandlersPipeline: false);
             httpClientBuilder.AddTypedClient(create);
             return httpClientBuilder;
         }
-
-        private static bool IsCredentialHeader(string header) =>
-            string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(header, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(header, "Cookie", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(header, "Set-Cookie", StringComparison.OrdinalIgnoreCase);
     }
 }

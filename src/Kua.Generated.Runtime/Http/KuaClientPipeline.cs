@@ -13,7 +13,11 @@ namespace Kua.Generated.Runtime.Http
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class KuaClientPipeline : IDisposable
     {
+        /// <summary>Whether this HttpClient reports its own Timeout with an inner TimeoutException (.NET 5 and later); .NET Framework's does not.</summary>
+        private static readonly bool TimeoutsAreMarked = Environment.Version.Major >= 5;
+
         private readonly bool _ownsHttpClient;
+        private volatile bool _disposed;
 
         /// <summary>Creates the pipeline.</summary>
         /// <param name="httpClient">The client that sends requests (its handlers attach tokens).</param>
@@ -44,8 +48,12 @@ namespace Kua.Generated.Runtime.Http
         public Uri CreateUri(string relativePathAndQuery) => new Uri(BaseAddress, relativePathAndQuery);
 
         /// <summary>
-        /// Sends a request. Network failures become a <see cref="KuaApiException"/> with status 0 naming
-        /// the operation; cancellation stays an <see cref="OperationCanceledException"/>.
+        /// Sends a request. Network failures become a <see cref="KuaApiException"/> with status 0 naming the operation.
+        /// A cancellation is reported by its cause: the caller's <paramref name="cancellationToken"/> gives an
+        /// <see cref="OperationCanceledException"/>; the client disposed during the call gives an
+        /// <see cref="ObjectDisposedException"/>; <see cref="System.Net.Http.HttpClient.Timeout"/> gives a
+        /// <see cref="KuaApiException"/> with status 0 and an inner <see cref="TimeoutException"/>; a login that outlasts
+        /// <see cref="KuaClientOptions.LoginTimeout"/> gives the token handler's <see cref="KuaAuthenticationException"/>.
         /// </summary>
         /// <param name="request">The request.</param>
         /// <param name="operationId">The operation, for errors.</param>
@@ -83,16 +91,21 @@ namespace Kua.Generated.Runtime.Http
             {
                 throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' could not get a reply: " + ex.Message, innerException: ex);
             }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && _disposed)
             {
-                // HttpClient reports its own Timeout as a cancellation the caller did not ask for.
-                throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' timed out after " + HttpClient.Timeout + ".", innerException: ex);
+                // Disposing the HttpClient cancels its requests: nothing timed out.
+                throw new ObjectDisposedException("The client was disposed while operation '" + operationId + "' was in flight.", ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && (ex.InnerException is TimeoutException || !TimeoutsAreMarked))
+            {
+                throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' timed out after " + HttpClient.Timeout + " (HttpClient.Timeout).", innerException: new TimeoutException(ex.Message, ex));
             }
         }
 
-        /// <summary>Disposes the <see cref="HttpClient"/> when the pipeline created it.</summary>
+        /// <summary>Disposes the <see cref="HttpClient"/> when the pipeline created it; calls in flight then fail with <see cref="ObjectDisposedException"/>.</summary>
         public void Dispose()
         {
+            _disposed = true;
             if (_ownsHttpClient)
             {
                 HttpClient.Dispose();

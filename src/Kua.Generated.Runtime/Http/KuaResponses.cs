@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Kua.Generated.Runtime.Authentication;
 using Kua.Generated.Runtime.Json;
 
 namespace Kua.Generated.Runtime.Http
@@ -142,7 +143,7 @@ namespace Kua.Generated.Runtime.Http
         public static async Task<KuaApiException> CreateExceptionAsync(HttpResponseMessage response, string operationId, bool keepBody, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
-            var text = keepBody ? await TryReadErrorTextAsync(response, cancellationToken).ConfigureAwait(false) : null;
+            var text = keepBody ? KnownSecrets.ScrubReply(response, await TryReadErrorTextAsync(response, cancellationToken).ConfigureAwait(false)) : null;
             return new KuaApiException(operationId, status, KuaApiException.DescribeStatus(operationId, status, response.ReasonPhrase), text, CopyHeaders(response));
         }
 
@@ -171,7 +172,7 @@ namespace Kua.Generated.Runtime.Http
 
             try
             {
-                var text = keepBody ? Decode(response, body.Buffer, Math.Min(body.Length, KuaApiException.MaxResponseBodyLength * 4)) : null;
+                var text = keepBody ? KnownSecrets.ScrubReply(response, Decode(response, body.Buffer, Math.Min(body.Length, KuaApiException.MaxResponseBodyLength * 4))) : null;
                 if (body.Length == 0)
                 {
                     return new KuaApiException(operationId, status, message, text, headers);
@@ -194,7 +195,7 @@ namespace Kua.Generated.Runtime.Http
             }
         }
 
-        /// <summary>Copies reply and content headers, leaving out cookies.</summary>
+        /// <summary>Copies reply and content headers, leaving out cookies, with the client's secrets (password, tokens) masked.</summary>
         /// <param name="response">The reply.</param>
         /// <returns>The headers by name (case-insensitive).</returns>
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
@@ -216,7 +217,7 @@ namespace Kua.Generated.Runtime.Http
                 }
             }
 
-            return headers;
+            return KnownSecrets.ScrubReply(response, headers);
         }
 
         private static async Task<string?> TryReadErrorTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)

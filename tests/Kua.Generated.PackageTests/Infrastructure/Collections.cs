@@ -17,9 +17,10 @@ internal static class Collections
     public const string OwnSpec = "Package: own spec";
     public const string ZeroConfiguration = "Package: zero configuration";
     public const string Layout = "Package: layout";
+    public const string Testing = "Package: Kua.Testing";
 
     /// <summary>Longest first, so the suite's wall time is close to its longest collection's.</summary>
-    public static readonly string[] Order = { NativeAot, Regeneration, TargetFrameworks, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
+    public static readonly string[] Order = { NativeAot, Regeneration, TargetFrameworks, Testing, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
 }
 
 [CollectionDefinition(Collections.NativeAot)]
@@ -42,6 +43,9 @@ public sealed class ZeroConfigurationCollection : ICollectionFixture<PackageFixt
 
 [CollectionDefinition(Collections.Layout)]
 public sealed class LayoutCollection : ICollectionFixture<PackageFixture>;
+
+[CollectionDefinition(Collections.Testing)]
+public sealed class TestingCollection : ICollectionFixture<PackageFixture>;
 
 /// <summary>Starts the slowest collections first (see <see cref="Collections.Order"/>).</summary>
 public sealed class SlowestFirstOrderer : ITestCollectionOrderer

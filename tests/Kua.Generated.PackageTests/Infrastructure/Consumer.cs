@@ -71,11 +71,11 @@ internal sealed class Consumer : IDisposable
         (await DotNetAsync(null, NewTimeout, arguments)).AssertSuccess();
     }
 
-    /// <summary>`dotnet add package Kua.Generated --version {this run's version}`, then checks where it came from.</summary>
-    public async Task AddPackageAsync(string project)
+    /// <summary>`dotnet add package {id} --version {this run's version}` (Kua.Generated or Kua.Testing), then checks where it came from.</summary>
+    public async Task AddPackageAsync(string project, string packageId = "Kua.Generated")
     {
-        (await DotNetAsync(project, RestoreTimeout, new[] { "add", "package", "Kua.Generated", "--version", Package.Version })).AssertSuccess();
-        AssertRestoredFromRunFeed(project);
+        (await DotNetAsync(project, RestoreTimeout, new[] { "add", "package", packageId, "--version", Package.Version })).AssertSuccess();
+        AssertRestoredFromRunFeed(project, packageId, packageId == "Kua.Testing" ? Package.TestingNupkgPath : Package.NupkgPath);
     }
 
     public Task<CommandResult> BuildAsync(string project, params string[] options) =>
@@ -149,21 +149,22 @@ internal sealed class Consumer : IDisposable
     /// The restore took this run's Kua.Generated from this consumer's own packages folder, and that folder holds the
     /// package extracted from this run's feed: proof that no other copy was used.
     /// </summary>
-    private void AssertRestoredFromRunFeed(string project)
+    private void AssertRestoredFromRunFeed(string project, string packageId, string packedNupkg)
     {
         var assetsPath = Path.Combine(ProjectDirectory(project), "obj", "project.assets.json");
         using var assets = JsonDocument.Parse(File.ReadAllText(assetsPath));
         var root = assets.RootElement;
-        Assert.True(root.GetProperty("libraries").TryGetProperty("Kua.Generated/" + Package.Version, out _), "project.assets.json does not resolve Kua.Generated " + Package.Version);
+        Assert.True(root.GetProperty("libraries").TryGetProperty(packageId + "/" + Package.Version, out _), "project.assets.json does not resolve " + packageId + " " + Package.Version);
         var folders = root.GetProperty("packageFolders").EnumerateObject().Select(p => Path.GetFullPath(p.Name).TrimEnd('/')).ToList();
         Assert.Equal(new[] { PackagesFolder }, folders);
 
-        var extracted = Path.Combine(PackagesFolder, "kua.generated", Package.Version.ToLowerInvariant());
-        var nupkgCopy = Path.Combine(extracted, "kua.generated." + Package.Version.ToLowerInvariant() + ".nupkg");
-        Assert.True(File.Exists(nupkgCopy), "Kua.Generated was not extracted into the consumer's own packages folder: " + extracted);
+        var id = packageId.ToLowerInvariant();
+        var extracted = Path.Combine(PackagesFolder, id, Package.Version.ToLowerInvariant());
+        var nupkgCopy = Path.Combine(extracted, id + "." + Package.Version.ToLowerInvariant() + ".nupkg");
+        Assert.True(File.Exists(nupkgCopy), packageId + " was not extracted into the consumer's own packages folder: " + extracted);
         Assert.True(
-            System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Package.NupkgPath)).AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(nupkgCopy))),
-            "The consumer's copy of Kua.Generated differs from the nupkg packed by this run.");
+            System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(packedNupkg)).AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(nupkgCopy))),
+            "The consumer's copy of " + packageId + " differs from the nupkg packed by this run.");
     }
 
     private void Log(CommandResult result) =>

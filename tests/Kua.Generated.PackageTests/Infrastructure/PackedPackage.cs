@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kua.Generated.PackageTests.Infrastructure;
 
 /// <summary>
-/// Kua.Generated packed from this repository into a temporary local feed, once per test run.
+/// Kua.Generated and Kua.Testing packed from this repository into a temporary local feed, once per test run.
 /// The version is unique to the run, so no NuGet cache anywhere can serve a stale copy of it.
 /// </summary>
 public sealed class PackedPackage
@@ -38,6 +38,9 @@ public sealed class PackedPackage
 
     public string SnupkgPath => Path.Combine(Feed, "Kua.Generated." + Version + ".snupkg");
 
+    /// <summary>The fake server's package, packed with the same version (it depends on Kua.Generated at that version).</summary>
+    public string TestingNupkgPath => Path.Combine(Feed, "Kua.Testing." + Version + ".nupkg");
+
     /// <summary>Whether to keep the temporary folders for a look after the run (KUA_E2E_KEEP=1).</summary>
     public static bool KeepFiles => Environment.GetEnvironmentVariable("KUA_E2E_KEEP") == "1";
 
@@ -70,23 +73,30 @@ public sealed class PackedPackage
         // --artifacts-path keeps the pack's build output out of the repository's bin/ and obj/ (other test
         // projects may be using them) and proves the package project finds the generator wherever it is built.
         var artifacts = Path.Combine(runRoot, "pack-artifacts");
-        var result = await DotNet.RunAsync(
-            TestPaths.RepositoryRoot,
-            TimeSpan.FromMinutes(10),
-            new[]
-            {
-                "pack", TestPaths.PackageProject, "-c", "Release", "-o", feed,
-                "--artifacts-path", artifacts,
-                "-p:KuaGeneratedVersion=" + version, "-tl:off", "-nologo",
-            }).ConfigureAwait(false);
-        result.AssertSuccess();
+        var elapsed = TimeSpan.Zero;
+        foreach (var project in new[] { TestPaths.PackageProject, TestPaths.TestingProject })
+        {
+            var result = await DotNet.RunAsync(
+                TestPaths.RepositoryRoot,
+                TimeSpan.FromMinutes(10),
+                new[]
+                {
+                    "pack", project, "-c", "Release", "-o", feed,
+                    "--artifacts-path", artifacts,
+                    "-p:KuaGeneratedVersion=" + version, "-tl:off", "-nologo",
+                }).ConfigureAwait(false);
+            result.AssertSuccess();
+            elapsed += result.Elapsed;
+        }
+
         if (!KeepFiles)
         {
             TryDelete(artifacts);
         }
 
-        var package = new PackedPackage(version, runRoot, feed, result.Elapsed);
-        Assert.True(File.Exists(package.NupkgPath), "The pack did not produce " + package.NupkgPath + ". " + result.Describe());
+        var package = new PackedPackage(version, runRoot, feed, elapsed);
+        Assert.True(File.Exists(package.NupkgPath), "The pack did not produce " + package.NupkgPath + ".");
+        Assert.True(File.Exists(package.TestingNupkgPath), "The pack did not produce " + package.TestingNupkgPath + ".");
         return package;
     }
 

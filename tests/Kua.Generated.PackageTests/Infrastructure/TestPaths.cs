@@ -12,6 +12,15 @@ internal static class TestPaths
     /// <summary>The one package users add.</summary>
     public static string PackageProject => Path.Combine(RepositoryRoot, "src", "Kua.Generated", "Kua.Generated.csproj");
 
+    /// <summary>The fake Kua server, packed for users' test projects.</summary>
+    public static string TestingProject => Path.Combine(RepositoryRoot, "src", "Kua.Testing", "Kua.Testing.csproj");
+
+    /// <summary>The versions Directory.Packages.props pins for every framework (unconditioned), by package id.</summary>
+    public static IReadOnlyDictionary<string, string> PinnedVersions { get; } =
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Where(e => e.Attribute("Condition") is null)
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+
     /// <summary>../shared/openapi-corpus beside the repository (as CI lays it out).</summary>
     public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "openapi-corpus"));
 

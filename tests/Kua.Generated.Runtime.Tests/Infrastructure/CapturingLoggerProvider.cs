@@ -97,15 +97,63 @@ namespace Kua.Generated.Runtime.Tests.Infrastructure
                 _provider.Add(new CapturedLog(_category, logLevel, eventId.Name ?? eventId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), formatter(state, exception), Describe(state), exception));
             }
 
+            /// <summary>
+            /// What a structured sink could store of a log's state: its text, and every key/value pair with each value's
+            /// text and, for a value that is a sequence (header values are), each item's text.
+            /// </summary>
             private static string Describe<TState>(TState state) =>
-                state is IEnumerable<KeyValuePair<string, object?>> values
-                    ? string.Join(" | ", values.Select(v => v.Key + "=" + v.Value))
-                    : state?.ToString() ?? string.Empty;
+                (state?.ToString() ?? string.Empty) + " | " + (state is IEnumerable<KeyValuePair<string, object?>> values
+                    ? string.Join(" | ", values.Select(v => v.Key + "=" + Render(v.Value)))
+                    : string.Empty);
+
+            private static string Render(object? value) => value switch
+            {
+                null => string.Empty,
+                string text => text,
+                IEnumerable<KeyValuePair<string, object?>> pairs => string.Join(", ", pairs.Select(p => p.Key + "=" + Render(p.Value))),
+                System.Collections.IEnumerable items => value + " [" + string.Join(", ", items.Cast<object?>().Select(Render)) + "]",
+                _ => value.ToString() ?? string.Empty,
+            };
         }
     }
 
     internal sealed record CapturedLog(string Category, LogLevel Level, string EventName, string Message, string State, Exception? Exception)
     {
-        public string AllText => Category + " " + EventName + " " + Message + " " + State + " " + Exception;
+        public string AllText => Category + " " + EventName + " " + Message + " " + State + " " + DescribeChain(Exception);
+
+        /// <summary>Every exception of a chain (inner and aggregated ones), with what a <see cref="KuaApiException"/> keeps of its reply.</summary>
+        public static string DescribeChain(Exception? exception)
+        {
+            var text = new System.Text.StringBuilder();
+            var pending = new Stack<Exception>();
+            if (exception != null)
+            {
+                pending.Push(exception);
+            }
+
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                text.Append(current).Append(' ');
+                if (current is KuaApiException api)
+                {
+                    text.Append(api.ResponseBody).Append(' ').Append(string.Join(" ", api.Headers.Select(h => h.Key + ": " + string.Join(", ", h.Value)))).Append(' ');
+                }
+
+                if (current is AggregateException aggregate)
+                {
+                    foreach (var inner in aggregate.InnerExceptions)
+                    {
+                        pending.Push(inner);
+                    }
+                }
+                else if (current.InnerException != null)
+                {
+                    pending.Push(current.InnerException);
+                }
+            }
+
+            return text.ToString();
+        }
     }
 }

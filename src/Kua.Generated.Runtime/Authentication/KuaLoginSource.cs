@@ -15,34 +15,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Kua.Generated.Runtime.Authentication
 {
-    /// <summary>Sends the request a login is made of (below the token handler, so it never carries a token).</summary>
-    internal delegate Task<HttpResponseMessage> LoginSender(HttpRequestMessage request, CancellationToken cancellationToken);
-
-    /// <summary>A usable token read from a login reply, with the lifetime it will be trusted for.</summary>
-    internal readonly struct LoginReply
-    {
-        public LoginReply(string accessToken, TimeSpan lifetime, bool isCacheable)
-        {
-            AccessToken = accessToken;
-            Lifetime = lifetime;
-            IsCacheable = isCacheable;
-        }
-
-        public string AccessToken { get; }
-
-        public TimeSpan Lifetime { get; }
-
-        public bool IsCacheable { get; }
-
-        public override string ToString() => "LoginReply { AccessToken = *** }";
-    }
-
     /// <summary>
-    /// One login attempt: writes the credentials as the spec's token endpoint wants them, sends them once, and
-    /// turns the reply into a <see cref="LoginReply"/> or a <see cref="KuaAuthenticationException"/>. Hostile or
-    /// broken replies fail with a clear message that never quotes the reply, the password or the token.
+    /// The Kua login as a token source: writes the credentials as the spec's token endpoint wants them, sends them
+    /// once, and turns the reply into a <see cref="TokenGrant"/> or a <see cref="KuaAuthenticationException"/>.
+    /// Hostile or broken replies fail with a clear message that never quotes the reply, the password or the token.
     /// </summary>
-    internal sealed class LoginClient
+    internal sealed class KuaLoginSource : ITokenSource
     {
         /// <summary>The largest login reply read; anything bigger is not a login reply.</summary>
         internal const int MaxReplyBytes = 256 * 1024;
@@ -52,11 +30,17 @@ namespace Kua.Generated.Runtime.Authentication
         private readonly TokenSettings _settings;
         private readonly KuaTokenEndpoint _endpoint;
         private readonly ILogger _logger;
+        private readonly KnownSecrets _secrets;
 
-        public LoginClient(TokenSettings settings, KuaTokenEndpoint endpoint, ILogger logger)
+        /// <param name="settings">The client's settings.</param>
+        /// <param name="endpoint">The login operation.</param>
+        /// <param name="secrets">The client's secrets (the password among them), scrubbed from every failure this source reports.</param>
+        /// <param name="logger">The authentication log.</param>
+        public KuaLoginSource(TokenSettings settings, KuaTokenEndpoint endpoint, KnownSecrets secrets, ILogger logger)
         {
             _settings = settings;
             _endpoint = endpoint;
+            _secrets = secrets;
             _logger = logger;
             LoginUri = new Uri(settings.BaseAddress, endpoint.Path);
             TransportSecurity.EnsureAllowed(LoginUri, settings.AllowInsecureLoopback);
@@ -64,9 +48,19 @@ namespace Kua.Generated.Runtime.Authentication
 
         public Uri LoginUri { get; }
 
+        /// <summary>The token cache of a client that logs in at <paramref name="endpoint"/>, with its secrets and its log.</summary>
+        public static TokenCache CreateCache(TokenSettings settings, KuaTokenEndpoint endpoint)
+        {
+            var logger = settings.LoggerFactory.CreateLogger(AuthenticationLog.Category);
+            var secrets = new KnownSecrets(settings.Password);
+            return new TokenCache(settings, new KuaLoginSource(settings, endpoint, secrets, logger), secrets, logger);
+        }
+
+        public Uri Address => LoginUri;
+
         public string OperationId => _endpoint.OperationId;
 
-        public async Task<LoginReply> SendAsync(LoginSender sender, CancellationToken cancellationToken)
+        public async Task<TokenGrant> RequestTokenAsync(TokenRequestSender send, CancellationToken cancellationToken)
         {
             using var activity = AuthenticationLog.ActivitySource.StartActivity("Kua.Login", ActivityKind.Client);
             activity?.SetTag("kua.operation_id", _endpoint.OperationId);
@@ -74,9 +68,9 @@ namespace Kua.Generated.Runtime.Authentication
             activity?.SetTag("server.port", LoginUri.Port);
             try
             {
-                var reply = await SendOnceAsync(sender, activity, cancellationToken).ConfigureAwait(false);
+                var grant = await SendOnceAsync(send, activity, cancellationToken).ConfigureAwait(false);
                 activity?.SetStatus(ActivityStatusCode.Ok);
-                return reply;
+                return grant;
             }
             catch (KuaAuthenticationException ex)
             {
@@ -86,7 +80,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
         }
 
-        private async Task<LoginReply> SendOnceAsync(LoginSender sender, Activity? activity, CancellationToken cancellationToken)
+        private async Task<TokenGrant> SendOnceAsync(TokenRequestSender send, Activity? activity, CancellationToken cancellationToken)
         {
             var body = CreateBody();
             try
@@ -101,7 +95,7 @@ namespace Kua.Generated.Runtime.Authentication
                 HttpResponseMessage response;
                 try
                 {
-                    response = await sender(request, cancellationToken).ConfigureAwait(false);
+                    response = await send(request, cancellationToken).ConfigureAwait(false);
                 }
                 catch (HttpRequestException ex)
                 {
@@ -113,8 +107,8 @@ namespace Kua.Generated.Runtime.Authentication
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    // A handler below gave up on its own (HttpClient or resilience timeout), not our timeout or disposal.
-                    throw Fail(0, KuaAuthenticationFailure.Timeout, "a handler below the token handler timed out the login request", innerException: ex);
+                    // The network handler gave up on its own (its connect timeout), not our login timeout or disposal.
+                    throw Fail(0, KuaAuthenticationFailure.Timeout, "the network handler timed out the login request", innerException: ex);
                 }
 
                 using (response)
@@ -150,7 +144,7 @@ namespace Kua.Generated.Runtime.Authentication
             return buffer.ToArray();
         }
 
-        private async Task<LoginReply> ReadReplyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private async Task<TokenGrant> ReadReplyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
             var (buffer, length, tooLarge) = await ReadBodyAsync(response, MaxReplyBytes, cancellationToken).ConfigureAwait(false);
@@ -185,7 +179,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
         }
 
-        private LoginReply Interpret(JsonElement root, HttpResponseMessage response)
+        private TokenGrant Interpret(JsonElement root, HttpResponseMessage response)
         {
             var status = (int)response.StatusCode;
             if (root.ValueKind != JsonValueKind.Object)
@@ -215,7 +209,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
 
             var (lifetime, cacheable) = ReadLifetime(root);
-            return new LoginReply(token, lifetime, cacheable);
+            return new TokenGrant(token, lifetime, cacheable);
         }
 
         private string? DescribeTokenProblem(string token)
@@ -324,7 +318,7 @@ namespace Kua.Generated.Runtime.Authentication
                 return Fail(status, KuaAuthenticationFailure.InvalidReply, "the login was redirected (" + statusText + ") to " + target + "; credentials are only sent to the configured address, so the redirect was not followed", response);
             }
 
-            var body = await TryReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = _secrets.Scrub(await TryReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false));
             var retryAfter = ReadRetryAfter(response);
             if (status == 429)
             {
@@ -359,16 +353,7 @@ namespace Kua.Generated.Runtime.Authentication
                     return null;
                 }
 
-                var text = Encoding.UTF8.GetString(buffer, 0, length);
-
-                // A server that echoes the request would put the password into the exception: keep no such body.
-                if (text.IndexOf(_settings.Password, StringComparison.Ordinal) >= 0 ||
-                    text.IndexOf(JsonEncodedText.Encode(_settings.Password).ToString(), StringComparison.Ordinal) >= 0)
-                {
-                    return null;
-                }
-
-                return text;
+                return Encoding.UTF8.GetString(buffer, 0, length);
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
             {
@@ -447,7 +432,8 @@ namespace Kua.Generated.Runtime.Authentication
             Exception? innerException = null)
         {
             var message = "Login with " + _endpoint.OperationId + " to " + TransportSecurity.Origin(LoginUri) + " failed: " + reason + ".";
-            IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = response is null ? null : KuaResponses.CopyHeaders(response);
+            // A server may echo the password (or a token) in a header.
+            IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = response is null ? null : _secrets.Scrub(KuaResponses.CopyHeaders(response));
             return new KuaAuthenticationException(_endpoint.OperationId, status, failure, message, retryAfter, body, headers, innerException);
         }
     }
