@@ -65,12 +65,12 @@ public sealed class IncrementalTests
         Assert.Contains(IncrementalStepRunReason.Modified, models);
         Assert.Contains(models, r => Reused.Contains(r));
 
-        // Only the file holding Account (the "A" group) changes; every other file (of both specs) is reused.
+        // Only Account's file changes; every other file (of both specs) is reused.
         var files = result.TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).Select(o => ((GeneratedFile)o.Value, o.Reason)).ToList();
         var changed = files.Where(f => !Reused.Contains(f.Reason)).Select(f => f.Item1.HintName).ToList();
-        Assert.Equal(new[] { "Kua.KuaClient.Models.A1.g.cs" }, changed);
+        Assert.Equal(new[] { "Kua.Account.g.cs" }, changed);
         Assert.Contains(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("A Kua account, edited.", result.GeneratedSources.Single(s => s.HintName == "Kua.KuaClient.Models.A1.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("A Kua account, edited.", result.GeneratedSources.Single(s => s.HintName == "Kua.Account.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
