@@ -589,7 +589,7 @@ public sealed class DiagnosticsTests
     private static GeneratorRun AssertWarning(string id, DiagnosticSeverity severity, string text)
     {
         var path = "/specs/" + id + ".yaml";
-        var run = GeneratorHarness.Run(new[] { new SpecFile(path, text) });
+        var run = GeneratorHarness.Run(new[] { new SpecFile(path, text) { KeepUnusedSchemas = true } });
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
         AssertDiagnostic(diagnostic, id, severity, path, MarkedLine(text, Marker));

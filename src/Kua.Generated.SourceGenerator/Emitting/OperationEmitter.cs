@@ -452,7 +452,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    return Http + ".KuaPath.Array(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + style + ", " + explode + ")";
+                    return Http + ".KuaPath.Array(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + style + ", " + explode + ")";
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
                     var pairs = EmitPairs(writer, types, parameter, value);
@@ -482,7 +482,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    writer.Line("query.AddArray(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
+                    writer.Line("query.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
                     break;
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
@@ -547,14 +547,22 @@ namespace Kua.Generated.SourceGenerator.Emitting
             return list;
         }
 
-        private static string FormatLambda(TypeSyntax types, TypeRef element)
+        /// <summary>
+        /// The item-format argument of an array parameter: none where the runtime knows the item's text form from its type
+        /// (a lambda per parameter costs the compiler more than the rest of the method), a lambda for the two formats a
+        /// <see cref="System.TimeSpan"/> may hold (<c>time</c> before DateOnly/TimeOnly, and <c>duration</c>).
+        /// </summary>
+        private static string ItemFormat(TypeSyntax types, TypeRef element)
         {
-            if (element.Nullable)
+            var ambiguous = element.Kind == TypeKind.Duration || (element.Kind == TypeKind.Time && !types.Options.DateOnly);
+            if (!ambiguous)
             {
-                return "item => item == null ? string.Empty : " + types.FormatNullable(element, "item");
+                return string.Empty;
             }
 
-            return "item => " + types.FormatValue(element, "item");
+            return element.Nullable
+                ? ", item => item == null ? string.Empty : " + types.FormatNullable(element, "item")
+                : ", item => " + types.FormatValue(element, "item");
         }
 
         private static string NonNullFormat(TypeSyntax types, TypeRef type, string value, bool knownNonNull) =>
@@ -587,7 +595,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 switch (parameter.Type.Kind)
                 {
                     case TypeKind.List:
-                        writer.Line("cookies.AddArray(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + explode + ");");
+                        writer.Line("cookies.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + explode + ");");
                         break;
                     case TypeKind.Map:
                     case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
@@ -642,7 +650,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    return Http + ".KuaPath.Array(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
+                    return Http + ".KuaPath.Array(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
                     var pairs = EmitPairs(writer, types, parameter, value + (TypeSyntax.IsValueType(parameter.Type) ? ".Value" : string.Empty));

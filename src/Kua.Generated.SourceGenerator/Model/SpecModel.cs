@@ -13,7 +13,11 @@ namespace Kua.Generated.SourceGenerator.Model
         EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>One KuaOpenApi file as the pipeline first sees it: its path, text and options.</summary>
-    internal sealed record SpecInput(string FilePath, string? Text, string? Namespace, string? ClientName, string? RootNamespace);
+    internal sealed record SpecInput(string FilePath, string? Text, string? Namespace, string? ClientName, string? RootNamespace)
+    {
+        /// <summary>Whether schemas no operation uses still become types (<c>KeepUnusedSchemas</c>).</summary>
+        public bool KeepUnusedSchemas { get; init; }
+    }
 
     /// <summary>What the target compilation supports, reduced to flags before it is combined with models.</summary>
     internal sealed record EmitOptions(bool NullableAnnotations, bool DateOnly, bool RequiredMembers, bool DependencyInjection)

@@ -26,6 +26,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
         private readonly Dictionary<JsonSchema, string> _aliasNames = new Dictionary<JsonSchema, string>(ReferenceComparer.Instance);
 
         private readonly HashSet<JsonSchema> _aliasesInProgress = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+
+        /// <summary>
+        /// Inline enums by their values: specs repeat the same inline list (every operation's <c>opt_fields</c>), and one
+        /// type per list serves them all at a fraction of the compile cost.
+        /// </summary>
+        private readonly Dictionary<string, TypeBuilder> _inlineEnums = new Dictionary<string, TypeBuilder>(StringComparer.Ordinal);
         private readonly List<TypeBuilder> _types = new List<TypeBuilder>();
         private readonly Queue<TypeBuilder> _pending = new Queue<TypeBuilder>();
 
@@ -188,10 +194,18 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var shape = Classify(schema);
             switch (shape)
             {
+                case Shape.Enum when _inlineEnums.TryGetValue(EnumKey(schema), out var same):
+                    return new TypeRef(same.Kind, same.Name, Nullable: nullable);
+
                 case Shape.Object:
                 case Shape.Enum:
                 case Shape.Union:
                     var builder = Register(schema, shape, nameHint, nameHint, pointer);
+                    if (shape == Shape.Enum)
+                    {
+                        _inlineEnums.Add(EnumKey(schema), builder);
+                    }
+
                     _pending.Enqueue(builder);
                     return new TypeRef(builder.Kind, builder.Name, Nullable: nullable);
 
@@ -215,6 +229,23 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 default:
                     return TypeRef.Any.WithNullable(true);
             }
+        }
+
+        /// <summary>What makes two inline enums the same type: their kind, their values in order and their member names.</summary>
+        private static string EnumKey(JsonSchema schema)
+        {
+            var key = new System.Text.StringBuilder(IsStringEnum(schema) ? "s" : "i");
+            foreach (var value in schema.Enumeration)
+            {
+                key.Append('\u001f').Append(value is null ? "\u0000" : Convert.ToString(value, CultureInfo.InvariantCulture));
+            }
+
+            foreach (var name in schema.EnumerationNames)
+            {
+                key.Append('\u001e').Append(name);
+            }
+
+            return key.ToString();
         }
 
         private Shape Classify(JsonSchema schema)

@@ -51,6 +51,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
             var client = BuildClient(clientName, groups);
             var types = FinishTypes();
+            if (!input.KeepUnusedSchemas)
+            {
+                types = TypeSelection.Reachable(types, client, WebhookTypeNames());
+            }
 
             return new SpecModel(
                 input.FilePath,
@@ -88,6 +92,23 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 var count = webhooks.Properties().Sum(p => p.Value is JObject item ? item.Properties().Count(o => o.Value is JObject) : 0);
                 _diagnostics.Add(KuaDiagnostics.Webhooks, SpecLines.Of(webhooks.Parent), Math.Max(count, webhooks.Count).ToString(CultureInfo.InvariantCulture));
             }
+        }
+
+        /// <summary>The types of the component schemas webhooks refer to: their payloads are generated though no operation uses them.</summary>
+        private IEnumerable<string> WebhookTypeNames()
+        {
+            if (!(_root["webhooks"] is JObject webhooks))
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            var pointers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var reference in webhooks.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && p.Value.Type == JTokenType.String))
+            {
+                pointers.Add((string)reference.Value!);
+            }
+
+            return _types.Where(t => pointers.Contains(t.Pointer)).Select(t => t.Name).ToList();
         }
 
         private SourcePosition At(string pointer) => SpecLines.OfPointer(_root, pointer);

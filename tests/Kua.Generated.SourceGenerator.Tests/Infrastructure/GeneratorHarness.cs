@@ -106,6 +106,11 @@ internal static class GeneratorHarness
                     options = options.Add("build_metadata.AdditionalFiles.KuaClientName", f.ClientName);
                 }
 
+                if (f.KeepUnusedSchemas)
+                {
+                    options = options.Add("build_metadata.AdditionalFiles.KuaKeepUnusedSchemas", "true");
+                }
+
                 return options;
             });
         var global = rootNamespace is null

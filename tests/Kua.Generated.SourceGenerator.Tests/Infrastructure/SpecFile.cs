@@ -3,10 +3,13 @@ namespace Kua.Generated.SourceGenerator.Tests.Infrastructure;
 /// <summary>A spec handed to the generator: its path, text and optional KuaOpenApi metadata.</summary>
 internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null)
 {
+    /// <summary>Whether schemas no operation uses still become types (the item's <c>KeepUnusedSchemas</c> metadata).</summary>
+    public bool KeepUnusedSchemas { get; init; }
+
     public static SpecFile FromDisk(string path, string? ns = null, string? clientName = null) =>
         new(path, File.ReadAllText(path), ns, clientName);
 
-    /// <summary>A spec from the test's Specs folder.</summary>
+    /// <summary>A spec from the test's Specs folder; these describe types to test, so every schema is kept.</summary>
     public static SpecFile Named(string fileName, string? ns = null, string? clientName = null) =>
-        FromDisk(System.IO.Path.Combine(TestPaths.Specs, fileName), ns, clientName);
+        FromDisk(System.IO.Path.Combine(TestPaths.Specs, fileName), ns, clientName) with { KeepUnusedSchemas = true };
 }

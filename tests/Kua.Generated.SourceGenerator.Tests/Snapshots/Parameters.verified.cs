@@ -89,19 +89,19 @@ namespace Consumer
 			query.Add("day", global::Kua.Generated.Runtime.KuaFormatting.Format(day));
 			if (tags != null)
 			{
-				query.AddArray("tags", tags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
+				query.AddArray("tags", tags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
 			}
 			if (ids != null)
 			{
-				query.AddArray("ids", ids, item => global::Kua.Generated.Runtime.KuaFormatting.Format(item), global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
+				query.AddArray("ids", ids, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
 			}
 			if (words != null)
 			{
-				query.AddArray("words", words, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
+				query.AddArray("words", words, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
 			}
 			if (codes != null)
 			{
-				query.AddArray("codes", codes, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
+				query.AddArray("codes", codes, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
 			}
 			if (filter != null)
 			{
@@ -126,10 +126,10 @@ namespace Consumer
 				query.Add("path", path, allowReserved: true);
 			}
 
-			var request = _pipeline.CreateRequest(s_GetItem, query.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, true)));
+			var request = _pipeline.CreateRequest(s_GetItem, query.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, true)));
 			if (xFlags != null)
 			{
-				request.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
+				request.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
 			}
 			if (xRequestID != null)
 			{

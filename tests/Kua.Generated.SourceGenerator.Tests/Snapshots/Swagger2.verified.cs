@@ -185,23 +185,23 @@ namespace Consumer
 			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
 			if (names != null)
 			{
-				query.AddArray("names", names, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
+				query.AddArray("names", names, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
 			}
 			if (sizes != null)
 			{
-				query.AddArray("sizes", sizes, item => global::Kua.Generated.Runtime.KuaFormatting.Format(item), global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
+				query.AddArray("sizes", sizes, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
 			}
 			if (words != null)
 			{
-				query.AddArray("words", words, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
+				query.AddArray("words", words, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
 			}
 			if (tags != null)
 			{
-				query.AddArray("tags", tags, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
+				query.AddArray("tags", tags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
 			}
 			if (columns != null)
 			{
-				query.AddArray("columns", columns, item => item, global::Kua.Generated.Runtime.Http.KuaParameterStyle.TabDelimited, false);
+				query.AddArray("columns", columns, global::Kua.Generated.Runtime.Http.KuaParameterStyle.TabDelimited, false);
 			}
 
 			return _pipeline.SendAsync(s_FindFiles, query.AppendTo("files"), cancellationToken);
