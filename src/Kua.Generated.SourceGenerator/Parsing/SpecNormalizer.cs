@@ -154,6 +154,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
             SchemaMap,
             SchemaList,
             Schema,
+
+            /// <summary>Links and examples: nothing in them is read, but NSwag follows their $refs (and throws on one that points nowhere).</summary>
+            ReferableMap,
+            Referable,
             Opaque,
         }
 
@@ -268,6 +272,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
                             return Context.HeaderMap;
                         case "pathItems":
                             return Context.PathMap;
+                        case "callbacks":
+                            return Context.CallbackMap;
+                        case "links":
+                        case "examples":
+                            return Context.ReferableMap;
                         default:
                             return Context.Opaque;
                     }
@@ -297,7 +306,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 case Context.HeaderMap:
                     return Context.Parameter;
                 case Context.Parameter:
-                    return name == "schema" || name == "items" ? Context.Schema : name == "content" ? Context.ContentMap : Context.Opaque;
+                    return name == "schema" || name == "items" ? Context.Schema : name == "content" ? Context.ContentMap : name == "examples" ? Context.ReferableMap : Context.Opaque;
                 case Context.RequestBodyMap:
                     return Context.RequestBody;
                 case Context.RequestBody:
@@ -305,11 +314,13 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 case Context.ResponseMap:
                     return Context.Response;
                 case Context.Response:
-                    return name == "content" ? Context.ContentMap : name == "schema" ? Context.Schema : name == "headers" ? Context.HeaderMap : Context.Opaque;
+                    return name == "content" ? Context.ContentMap : name == "schema" ? Context.Schema : name == "headers" ? Context.HeaderMap : name == "links" ? Context.ReferableMap : Context.Opaque;
                 case Context.ContentMap:
                     return Context.MediaType;
                 case Context.MediaType:
-                    return name == "schema" ? Context.Schema : Context.Opaque;
+                    return name == "schema" ? Context.Schema : name == "examples" ? Context.ReferableMap : Context.Opaque;
+                case Context.ReferableMap:
+                    return Context.Referable;
                 case Context.SchemaMap:
                 case Context.SchemaList:
                     return Context.Schema;
