@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Kua.Generated.SourceGenerator.Diagnostics;
 using Kua.Generated.SourceGenerator.Model;
+using Kua.Generated.SourceGenerator.Parsing;
 using Kua.Generated.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -84,10 +85,15 @@ public sealed class DiagnosticsTests
             """);
     }
 
+    /// <summary>
+    /// The structural checks (KUA0030–KUA0032) see to it that no document reaches NSwag.Core's loader in a form it
+    /// refuses; KUA0003 is what the loader says when one does anyway. Here the loader gets a tree the checks have not
+    /// seen: a parameter whose 'required' is not a boolean, which NSwag cannot read.
+    /// </summary>
     [Fact]
     public void KUA0003_DocumentNSwagCannotLoad()
     {
-        var diagnostic = AssertError("KUA0003", """
+        const string text = """
             openapi: 3.0.3
             info: { title: T, version: "1" }
             paths:
@@ -100,8 +106,15 @@ public sealed class DiagnosticsTests
                   responses:
                     "200":
                       description: ok
-            """);
+            """;
+        var diagnostics = new DiagnosticBag("/specs/KUA0003.yaml");
+        var tree = (Newtonsoft.Json.Linq.JObject)SpecTextReader.Read(text, diagnostics, CancellationToken.None)!;
 
+        var document = OpenApiLoader.Load(tree, SpecVersion.OpenApi30, diagnostics, CancellationToken.None);
+
+        Assert.Null(document);
+        var diagnostic = DiagnosticFactory.Create(Assert.Single(diagnostics.ToEquatableArray()));
+        AssertDiagnostic(diagnostic, "KUA0003", DiagnosticSeverity.Error, "/specs/KUA0003.yaml", MarkedLine(text, Marker));
         Assert.DoesNotContain("position", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -544,6 +557,76 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(16, run.Sources.Length); // both specs: six types, the JSON context and the client each
         Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void KUA0030_PartLeftOut()
+    {
+        const string text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /notes:
+                post:
+                  operationId: addNote
+                  parameters:
+                    - name: draft
+                      in: query
+                      schema: { type: boolean }
+                    - name: note
+                      in: body # <-
+                      schema: { type: string }
+                  responses:
+                    "204":
+                      description: ok
+            """;
+        var run = GeneratorHarness.Run(new[] { new SpecFile("/specs/KUA0030.yaml", text, ClientName: "TClient") });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0030", DiagnosticSeverity.Error, "/specs/KUA0030.yaml", MarkedLine(text, Marker));
+        Assert.Contains("'body'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var client = run.Source("TClient.g.cs");
+        Assert.Contains("AddNoteAsync(bool? draft = null,", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("string note", client, StringComparison.Ordinal);
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+    }
+
+    [Fact]
+    public void KUA0031_ValueIgnored()
+    {
+        var run = AssertWarning("KUA0031", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /accounts:
+                get:
+                  operationId: 42 # <-
+                  responses:
+                    "204":
+                      description: ok
+            """);
+
+        Assert.Contains("GetAccountsAsync(", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0032_ValueThatChangesNothing()
+    {
+        var run = AssertWarning("KUA0032", DiagnosticSeverity.Info, """
+            openapi: 3.0.3
+            info:
+              title: T
+              version: 1.0 # <-
+            paths:
+              /accounts:
+                get:
+                  operationId: getAccounts
+                  responses:
+                    "204":
+                      description: ok
+            """);
+
+        Assert.Contains("'1.0'", run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
     }
 
     /// <summary>

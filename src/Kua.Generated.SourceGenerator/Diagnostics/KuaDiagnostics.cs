@@ -71,6 +71,18 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateClient = Error(
             "KUA0020", "Two OpenAPI files generate the same file", "Nothing is generated from this file: '{0}' is already generated from '{1}'; give the KuaOpenApi items different Namespace or ClientName metadata");
 
+        /// <summary>A part of the client (a parameter, a request body) is left out: a value it cannot do without breaks OpenAPI's structure.</summary>
+        public static readonly DiagnosticDescriptor StructureError = Error(
+            "KUA0030", "A part of the document is not valid OpenAPI and is left out", "{0} must be {1}, but is {2}; {3}");
+
+        /// <summary>A value breaks OpenAPI's structure and is ignored or repaired, so the generated code is not what the document says.</summary>
+        public static readonly DiagnosticDescriptor StructureWarning = Warning(
+            "KUA0031", "A value is not valid OpenAPI and is ignored", "{0} must be {1}, but is {2}; {3}");
+
+        /// <summary>A value breaks OpenAPI's structure in a way that changes nothing in the generated code (a number where text belongs).</summary>
+        public static readonly DiagnosticDescriptor StructureInfo = Info(
+            "KUA0032", "A value is not of the form OpenAPI defines, which changes nothing in the generated code", "{0} must be {1}, but is {2}; {3}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");
 
@@ -78,7 +90,8 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         {
             UnreadableSpec, NotOpenApi, LoadFailed, TooDeep, UnresolvedReference, ExternalReference, OperationSkipped,
             SchemaDegraded, Normalized, Webhooks, CallbacksIgnored, LinksIgnored, TokenEndpointIncomplete, InvalidOption,
-            CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient, InternalError,
+            CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient,
+            StructureError, StructureWarning, StructureInfo, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();

@@ -377,6 +377,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
             return values.Count > 0 && (type == JsonObjectType.Integer || type == JsonObjectType.None) && values.All(IsIntegral);
         }
 
+        /// <summary>A default the loader read as a number (a default of another type is not a number's default).</summary>
+        private static bool IsNumber(object value) =>
+            value is long || value is int || value is short || value is byte || value is double || value is float || value is decimal;
+
         private static bool IsIntegral(object? value) =>
             value is long || value is int || value is short || value is byte ||
             (value is double d && Math.Abs(d % 1) < double.Epsilon && d >= long.MinValue && d <= long.MaxValue) ||
@@ -857,13 +861,13 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     return int32 >= int.MinValue && int32 <= int.MaxValue ? int32.ToString(CultureInfo.InvariantCulture) : null;
                 case TypeKind.Int64 when IsIntegral(value):
                     return Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "L";
-                case TypeKind.Double when value is IConvertible:
+                case TypeKind.Double when IsNumber(value):
                     var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                     return double.IsNaN(number) || double.IsInfinity(number) ? null : number.ToString("R", CultureInfo.InvariantCulture) + "d";
-                case TypeKind.Single when value is IConvertible:
+                case TypeKind.Single when IsNumber(value):
                     var single = Convert.ToSingle(value, CultureInfo.InvariantCulture);
                     return float.IsNaN(single) || float.IsInfinity(single) ? null : single.ToString("R", CultureInfo.InvariantCulture) + "f";
-                case TypeKind.Decimal when value is IConvertible:
+                case TypeKind.Decimal when IsNumber(value) && Math.Abs(Convert.ToDouble(value, CultureInfo.InvariantCulture)) < (double)decimal.MaxValue:
                     return Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "m";
                 default:
                     return null;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Kua.Generated.SourceGenerator.Diagnostics;
+using Kua.Generated.SourceGenerator.Parsing.Validation;
 using Newtonsoft.Json.Linq;
 
 namespace Kua.Generated.SourceGenerator.Parsing
@@ -34,11 +35,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
             "apiKey", "http", "oauth2", "openIdConnect", "basic",
         };
 
-        private static readonly HashSet<string> ParameterLocations = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "query", "header", "path", "cookie", "formData", "body",
-        };
-
         private readonly JObject _root;
         private readonly DiagnosticBag _diagnostics;
         private readonly CancellationToken _cancellationToken;
@@ -67,6 +63,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 return null;
             }
 
+            // Structure first: what follows (and NSwag.Core) then sees only values of the forms OpenAPI defines.
+            SpecValidator.Validate(document, version.Value, diagnostics, cancellationToken);
             var normalizer = new SpecNormalizer(document, diagnostics, cancellationToken);
             normalizer.Run(version.Value);
             return version;
@@ -154,6 +152,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
             SchemaMap,
             SchemaList,
             Schema,
+
+            /// <summary>Links and examples: nothing in them is read, but NSwag follows their $refs (and throws on one that points nowhere).</summary>
+            ReferableMap,
+            Referable,
             Opaque,
         }
 
@@ -174,15 +176,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 var itemContext = context == Context.ParameterList ? Context.Parameter : Context.Schema;
                 for (var i = array.Count - 1; i >= 0; i--)
                 {
-                    var itemPointer = pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
-                    if (itemContext == Context.Parameter && array[i] is JObject parameter && parameter["$ref"] is null && !IsValidParameter(parameter))
-                    {
-                        _diagnostics.Add(KuaDiagnostics.Normalized, SpecLines.Of(parameter), "The parameter at '" + itemPointer + "' has no valid 'name' and 'in' and is ignored");
-                        array.RemoveAt(i);
-                        continue;
-                    }
-
-                    Visit(array[i], itemPointer, itemContext);
+                    Visit(array[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), itemContext);
                 }
 
                 return;
@@ -222,7 +216,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
             if (context == Context.PathItem)
             {
-                NormalizePathItem(obj, pointer);
+                NormalizePathItem(obj);
             }
         }
 
@@ -268,6 +262,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
                             return Context.HeaderMap;
                         case "pathItems":
                             return Context.PathMap;
+                        case "callbacks":
+                            return Context.CallbackMap;
+                        case "links":
+                        case "examples":
+                            return Context.ReferableMap;
                         default:
                             return Context.Opaque;
                     }
@@ -297,7 +296,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 case Context.HeaderMap:
                     return Context.Parameter;
                 case Context.Parameter:
-                    return name == "schema" || name == "items" ? Context.Schema : name == "content" ? Context.ContentMap : Context.Opaque;
+                    return name == "schema" || name == "items" ? Context.Schema : name == "content" ? Context.ContentMap : name == "examples" ? Context.ReferableMap : Context.Opaque;
                 case Context.RequestBodyMap:
                     return Context.RequestBody;
                 case Context.RequestBody:
@@ -305,11 +304,13 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 case Context.ResponseMap:
                     return Context.Response;
                 case Context.Response:
-                    return name == "content" ? Context.ContentMap : name == "schema" ? Context.Schema : name == "headers" ? Context.HeaderMap : Context.Opaque;
+                    return name == "content" ? Context.ContentMap : name == "schema" ? Context.Schema : name == "headers" ? Context.HeaderMap : name == "links" ? Context.ReferableMap : Context.Opaque;
                 case Context.ContentMap:
                     return Context.MediaType;
                 case Context.MediaType:
-                    return name == "schema" ? Context.Schema : Context.Opaque;
+                    return name == "schema" ? Context.Schema : name == "examples" ? Context.ReferableMap : Context.Opaque;
+                case Context.ReferableMap:
+                    return Context.Referable;
                 case Context.SchemaMap:
                 case Context.SchemaList:
                     return Context.Schema;
@@ -351,10 +352,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>Keywords whose boolean form NSwag reads itself (<c>additionalProperties: false</c>).</summary>
         private static bool IsBooleanKeyword(JValue value) =>
             value.Parent is JProperty property && (property.Name == "additionalProperties" || property.Name == "additionalItems");
-
-        private static bool IsValidParameter(JObject parameter) =>
-            parameter["name"] is JValue name && name.Type == JTokenType.String &&
-            parameter["in"] is JValue location && location.Type == JTokenType.String && ParameterLocations.Contains((string)location!);
 
         /// <summary>Makes a <c>$ref</c> something NSwag can follow, or removes it; false when the owner was removed.</summary>
         private bool FixReference(JObject owner, string pointer, Context context)
@@ -567,21 +564,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 _diagnostics.Add(KuaDiagnostics.Normalized, SpecLines.Of(tuple), "The array at '" + pointer + "' lists one schema per position; its items are read as any JSON value");
             }
 
-            if (schema["required"] is JToken required && !(required is JArray))
-            {
-                // 'required: true' on a property (a Swagger 1.x habit) is not valid here.
-                schema.Remove("required");
-            }
-
-            if (schema["properties"] is JToken properties && !(properties is JObject))
-            {
-                schema.Remove("properties");
-            }
-
-            if (schema["enum"] is JToken values && !(values is JArray))
-            {
-                schema.Remove("enum");
-            }
         }
 
         private static void RewriteExclusiveBound(JObject schema, string exclusiveName, string boundName)
@@ -593,19 +575,13 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
         }
 
-        private void NormalizePathItem(JObject pathItem, string pointer)
+        private static void NormalizePathItem(JObject pathItem)
         {
-            foreach (var property in pathItem.Properties().ToList())
+            foreach (var property in pathItem.Properties())
             {
-                if (!HttpMethods.Contains(property.Name))
+                // The validator has removed operations that are not mappings.
+                if (!HttpMethods.Contains(property.Name) || !(property.Value is JObject operation))
                 {
-                    continue;
-                }
-
-                if (!(property.Value is JObject operation))
-                {
-                    _diagnostics.Add(KuaDiagnostics.Normalized, SpecLines.Of(property), "The operation at '" + pointer + "/" + property.Name + "' is not a mapping and is ignored");
-                    property.Remove();
                     continue;
                 }
 
@@ -615,21 +591,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     operation["responses"] = new JObject();
                     operation["x-kua-no-responses"] = true;
                 }
-
-                if (operation["tags"] is JToken tags && !(tags is JArray))
-                {
-                    operation["tags"] = new JArray(tags.DeepClone());
-                }
-
-                if (operation["parameters"] is JToken parameters && !(parameters is JArray))
-                {
-                    operation.Remove("parameters");
-                }
-            }
-
-            if (pathItem["parameters"] is JToken shared && !(shared is JArray))
-            {
-                pathItem.Remove("parameters");
             }
         }
 
