@@ -59,7 +59,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     EmitProperty(writer, types, property, discriminatorProperty);
                 }
 
-                if (model.AdditionalProperties != null)
+                if (model.AdditionalProperties != null && !model.InheritsAdditionalProperties)
                 {
                     if (!first)
                     {
@@ -96,14 +96,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 facts.Add("sent to the server only (write-only)");
             }
 
+            // C# forbids [Obsolete] on a required member of a type that is not obsolete itself (CS9042): the documentation says it instead.
+            var required = UsesRequiredKeyword(types, property, discriminatorProperty);
+            if (property.Deprecated && required)
+            {
+                facts.Add("deprecated by the API");
+            }
+
             writer.DocRaw("remarks", string.Join("; ", facts) + ".");
-            if (property.Deprecated)
+            if (property.Deprecated && !required)
             {
                 writer.Line("[global::System.Obsolete(\"The property '" + property.JsonName + "' is deprecated.\")]");
             }
 
             var nullable = IsNullableProperty(property);
-            var required = UsesRequiredKeyword(types, property, discriminatorProperty);
             var declaration = "public " + (required ? "required " : string.Empty) + types.Declared(property.Type, nullable) + " " + property.Name + " { get; set; }";
             if (property.DefaultValue != null && !property.Required)
             {
@@ -191,7 +197,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         /// <summary>One hexadecimal digit of the runtime's KuaMemberFlags: required 1, nullable 2, readOnly 4, writeOnly 8.</summary>
         private static string Flags(PropertyModel property)
         {
-            var flags = (property.Required ? 1 : 0) | (property.Type.Nullable ? 2 : 0) | (property.ReadOnly ? 4 : 0) | (property.WriteOnly ? 8 : 0);
+            var flags = (property.Required || property.RequiredBySubtype ? 1 : 0) | (property.Type.Nullable ? 2 : 0) | (property.ReadOnly ? 4 : 0) | (property.WriteOnly ? 8 : 0);
             return flags.ToString("x", CultureInfo.InvariantCulture);
         }
 

@@ -522,6 +522,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     DefaultLiteral(propertySchema, type)));
             }
 
+            builder.RequiredNames = required;
             var discriminator = schema.DiscriminatorObject?.PropertyName ?? schema.Discriminator;
             if (!string.IsNullOrEmpty(discriminator))
             {
@@ -798,30 +799,55 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     case TypeKind.Object:
                         var inherited = type.Base is null ? new List<PropertyModel>() : AllProperties(type.Base);
                         var discriminatorProperty = type.DiscriminatorProperty ?? FindInheritedDiscriminator(type);
-                        models.Add(new ObjectModel(
-                            type.Name,
-                            type.SchemaName,
-                            type.Summary,
-                            type.Deprecated,
-                            type.Base?.Name,
-                            type.Properties.ToEquatableArray(),
-                            inherited.ToEquatableArray(),
-                            type.AdditionalProperties,
-                            type.DiscriminatorProperty is null ? null : new DiscriminatorModel(type.DiscriminatorProperty, type.Mappings.ToEquatableArray()),
-                            discriminatorProperty,
-                            discriminatorProperty is null ? null : type.DiscriminatorValue));
+                        var inheritedExtras = InheritedAdditionalProperties(type);
+                        models.Add(new ObjectModel(type.Name, type.SchemaName, type.Summary, type.Deprecated)
+                        {
+                            BaseName = type.Base?.Name,
+                            Properties = type.Properties.ToEquatableArray(),
+                            InheritedProperties = inherited.Select(p => !p.Required && type.RequiredNames.Contains(p.JsonName) ? p with { RequiredBySubtype = true } : p).ToEquatableArray(),
+                            AdditionalProperties = inheritedExtras ?? type.AdditionalProperties,
+                            InheritsAdditionalProperties = inheritedExtras != null,
+                            Discriminator = type.DiscriminatorProperty is null ? null : new DiscriminatorModel(type.DiscriminatorProperty, type.Mappings.ToEquatableArray()),
+                            DiscriminatorProperty = discriminatorProperty,
+                            DiscriminatorValue = discriminatorProperty is null ? null : type.DiscriminatorValue,
+                        });
                         break;
                     case TypeKind.StringEnum:
                     case TypeKind.IntegerEnum:
-                        models.Add(new EnumModel(type.Name, type.SchemaName, type.Summary, type.Deprecated, type.Kind == TypeKind.StringEnum, type.IsInt64, type.EnumMembers.ToEquatableArray()));
+                        models.Add(new EnumModel(type.Name, type.SchemaName, type.Summary, type.Deprecated)
+                        {
+                            IsString = type.Kind == TypeKind.StringEnum,
+                            IsInt64 = type.IsInt64,
+                            Members = type.EnumMembers.ToEquatableArray(),
+                        });
                         break;
                     case TypeKind.Union:
-                        models.Add(new UnionModel(type.Name, type.SchemaName, type.Summary, type.Deprecated, type.IsOneOf, type.DiscriminatorProperty, type.Variants.ToEquatableArray()));
+                        models.Add(new UnionModel(type.Name, type.SchemaName, type.Summary, type.Deprecated)
+                        {
+                            IsOneOf = type.IsOneOf,
+                            DiscriminatorProperty = type.DiscriminatorProperty,
+                            Variants = type.Variants.ToEquatableArray(),
+                        });
                         break;
                 }
             }
 
             return models.ToEquatableArray();
+        }
+
+        /// <summary>The extra members' type an ancestor already keeps, or null.</summary>
+        private static TypeRef? InheritedAdditionalProperties(TypeBuilder type)
+        {
+            var depth = 0;
+            for (var current = type.Base; current != null && depth < 1000; current = current.Base, depth++)
+            {
+                if (current.AdditionalProperties != null)
+                {
+                    return current.AdditionalProperties;
+                }
+            }
+
+            return null;
         }
 
         private static string? FindInheritedDiscriminator(TypeBuilder type)
@@ -922,6 +948,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
             public List<DiscriminatorMapping> Mappings { get; } = new List<DiscriminatorMapping>();
 
             public List<EnumMemberModel> EnumMembers { get; } = new List<EnumMemberModel>();
+
+            /// <summary>Every name the schema's <c>required</c> lists (its allOf parts' included), inherited members too.</summary>
+            public HashSet<string> RequiredNames { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
             public bool IsInt64 { get; set; }
 
