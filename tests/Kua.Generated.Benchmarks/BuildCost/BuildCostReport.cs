@@ -35,14 +35,7 @@ internal static class BuildCostReport
         var project = projects.ToDictionary(p => (p["spec"], p["tool"]));
         var runs = builds.Select(b => b["run"]).Distinct().Count();
 
-        var medians = new Dictionary<(string Spec, string Tool, string Scenario), double>();
-        var spreads = new Dictionary<(string, string, string), (double Min, double Max, int Count)>();
-        foreach (var group in builds.Where(b => b["exit_code"] == "0").GroupBy(b => (b["spec"], b["tool"], b["scenario"])))
-        {
-            var seconds = group.Select(b => Number(b["seconds"])).ToList();
-            medians[group.Key] = Median(seconds);
-            spreads[group.Key] = (seconds.Min(), seconds.Max(), seconds.Count);
-        }
+        var (medians, spreads) = Summarize(builds, b => Number(b["seconds"]));
 
         var text = new StringBuilder();
         text.AppendLine("# Build cost (issue 10)").AppendLine().AppendLine(runInfo).AppendLine();
@@ -50,21 +43,16 @@ internal static class BuildCostReport
         text.AppendLine(Invariant($"{builds.Count} timed builds; one-minute load average at their start: median {Median(loads):0.0}, {loads.Min():0.0} to {loads.Max():0.0} (2 cores)."));
         text.AppendLine();
 
-        text.AppendLine(Invariant($"## Wall time of `dotnet build` (s): median of {runs} interleaved runs (min–max)")).AppendLine();
         var ratioColumns = ours.SelectMany(o => baselines.Select(b => (Ours: o, Baseline: b)).Concat(ours.Where(other => other != o && ours.IndexOf(other) < ours.IndexOf(o)).Select(other => (Ours: o, Baseline: other)))).ToList();
-        text.AppendLine("| spec (operations, schemas) | build | " + string.Join(" | ", tools.Select(Display)) + " | " + string.Join(" | ", ratioColumns.Select(c => Display(c.Ours) + " / " + Display(c.Baseline))) + " |");
-        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---:|", tools.Count + ratioColumns.Count)));
-        foreach (var spec in specs)
+        AppendTimeTable(text, Invariant($"## Wall time of `dotnet build` (s): median of {runs} interleaved runs (min–max)"), project, specs, tools, ratioColumns, medians, spreads);
+        if (builds[0].ContainsKey("server_cpu_seconds"))
         {
-            foreach (var scenario in Scenarios)
-            {
-                var cells = tools.Select(t => TimeCell(project, medians, spreads, spec, t, scenario));
-                var ratios = ratioColumns.Select(c => RatioCell(medians, spec, c.Ours, c.Baseline, scenario));
-                text.AppendLine("| " + SpecLabel(project, spec, tools) + " | " + ScenarioNames[scenario] + " | " + string.Join(" | ", cells) + " | " + string.Join(" | ", ratios) + " |");
-            }
+            // Older run folders have no CPU columns.
+            var (cpuMedians, cpuSpreads) = Summarize(builds, b => Number(b["build_cpu_seconds"]) + Number(b["server_cpu_seconds"]));
+            AppendTimeTable(text, "## CPU time of the same builds (s): the `dotnet build` process and the compiler server's CPU during the build, median (min–max)", project, specs, tools, ratioColumns, cpuMedians, cpuSpreads);
         }
 
-        text.AppendLine().AppendLine("## Against the targets (ratios of medians; ✅ met, ❌ not met, — no baseline)").AppendLine();
+        text.AppendLine("## Against the targets (ratios of medians; ✅ met, ❌ not met, — no baseline)").AppendLine();
         foreach (var mine in ours)
         {
             text.AppendLine("| " + Display(mine) + ": spec | C# edit vs each baseline (≤ 1.0) | cold vs each baseline (≤ 1.5) | spec edit / C# edit (≤ 1.2) | generated chars vs NSwag (≤ 1.0) | server peak memory vs NSwag (≤ 1.0) |");
@@ -155,6 +143,48 @@ internal static class BuildCostReport
         var path = Path.Combine(runFolder, "results.md");
         File.WriteAllText(path, text.ToString());
         return path;
+    }
+
+    private static (Dictionary<(string Spec, string Tool, string Scenario), double> Medians, Dictionary<(string, string, string), (double Min, double Max, int Count)> Spreads) Summarize(
+        List<Dictionary<string, string>> builds,
+        Func<Dictionary<string, string>, double> value)
+    {
+        var medians = new Dictionary<(string Spec, string Tool, string Scenario), double>();
+        var spreads = new Dictionary<(string, string, string), (double Min, double Max, int Count)>();
+        foreach (var group in builds.Where(b => b["exit_code"] == "0").GroupBy(b => (b["spec"], b["tool"], b["scenario"])))
+        {
+            var values = group.Select(value).ToList();
+            medians[group.Key] = Median(values);
+            spreads[group.Key] = (values.Min(), values.Max(), values.Count);
+        }
+
+        return (medians, spreads);
+    }
+
+    private static void AppendTimeTable(
+        StringBuilder text,
+        string title,
+        Dictionary<(string, string), Dictionary<string, string>> project,
+        List<string> specs,
+        List<string> tools,
+        List<(string Ours, string Baseline)> ratioColumns,
+        Dictionary<(string, string, string), double> medians,
+        Dictionary<(string, string, string), (double Min, double Max, int Count)> spreads)
+    {
+        text.AppendLine(title).AppendLine();
+        text.AppendLine("| spec (operations, schemas) | build | " + string.Join(" | ", tools.Select(Display)) + " | " + string.Join(" | ", ratioColumns.Select(c => Display(c.Ours) + " / " + Display(c.Baseline))) + " |");
+        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---:|", tools.Count + ratioColumns.Count)));
+        foreach (var spec in specs)
+        {
+            foreach (var scenario in Scenarios)
+            {
+                var cells = tools.Select(t => TimeCell(project, medians, spreads, spec, t, scenario));
+                var ratios = ratioColumns.Select(c => RatioCell(medians, spec, c.Ours, c.Baseline, scenario));
+                text.AppendLine("| " + SpecLabel(project, spec, tools) + " | " + ScenarioNames[scenario] + " | " + string.Join(" | ", cells) + " | " + string.Join(" | ", ratios) + " |");
+            }
+        }
+
+        text.AppendLine();
     }
 
     private static bool IsOurs(string tool) => tool.StartsWith("ours", StringComparison.Ordinal);

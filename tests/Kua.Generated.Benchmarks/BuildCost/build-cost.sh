@@ -49,6 +49,7 @@ kiota_runtime_version=2.1.6
 kiota_packages="Microsoft.Kiota.Abstractions Microsoft.Kiota.Http.HttpClientLibrary Microsoft.Kiota.Serialization.Json Microsoft.Kiota.Serialization.Text Microsoft.Kiota.Serialization.Form Microsoft.Kiota.Serialization.Multipart"
 
 stamp=$(date -u +%Y%m%d%H%M%S)
+head_at_start=$(git -C "$repo" rev-parse --short HEAD)
 run_dir=${run_dir:-/tmp/kua-buildcost-$stamp}
 mkdir -p "$run_dir"
 run_dir=$(cd "$run_dir" && pwd)
@@ -82,6 +83,12 @@ server_pid() {
     if [[ $cmdline == *VBCSCompiler*"-pipename:$pipe"* ]]; then echo "${proc#/proc/}"; return; fi
   done
   echo "-"
+}
+
+# CPU seconds (user + system) the process has used so far; 0 for none.
+server_cpu_seconds() {
+  [[ $1 == "-" ]] && { echo 0; return; }
+  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tick }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
 server_vmhwm_kib() {
@@ -277,32 +284,40 @@ for spec in "${spec_list[@]}"; do
     project_dir["$spec_id/kiota"]=$dir
     setup_project "$spec_id" kiota "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client" && tools_of_spec+=("$spec_id kiota")
   else
-    grep -iE 'error|fail|crit' "$logs/$spec_id.kiota.generate.txt" | head -8 > "$run_dir/failures/$spec_id.kiota.txt"
+    grep -E -A2 '^crit:' "$logs/$spec_id.kiota.generate.txt" | head -8 > "$run_dir/failures/$spec_id.kiota.txt"
+    [[ -s $run_dir/failures/$spec_id.kiota.txt ]] || tail -8 "$logs/$spec_id.kiota.generate.txt" > "$run_dir/failures/$spec_id.kiota.txt"
     log "  kiota: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.kiota.txt")"
     echo "$spec_id,kiota,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
   fi
 done
 
 # --- Timed runs ---
-echo "run,spec,tool,scenario,seconds,exit_code,load1,server_pid,server_vmhwm_kib" > "$run_dir/builds.csv"
+echo "run,spec,tool,scenario,seconds,exit_code,load1,server_pid,server_vmhwm_kib,build_cpu_seconds,server_cpu_seconds" > "$run_dir/builds.csv"
 
 timed_build() { # run, spec_id, tool, scenario, dir
-  local load start end code=0 pid
+  local load start end code=0 pid pid_before cpu_before
   load=$(cut -d' ' -f1 /proc/loadavg)
   local build_log=$logs/$2.$3.run$1.$4.txt
+  pid_before=$(server_pid)
+  cpu_before=$(server_cpu_seconds "$pid_before")
   start=$EPOCHREALTIME
-  (cd "$5" && "${user_env[@]}" dotnet "${build_args[@]}" > "$build_log" 2>&1) || code=$?
+  # CPU time as well as wall time: on a shared, busy machine it is the steadier of the two. The build's own
+  # processes (time) plus what the compiler server spent meanwhile (its /proc counters before and after).
+  (cd "$5" && "${user_env[@]}" /usr/bin/time -f '%U %S' -o "$build_log.cpu" dotnet "${build_args[@]}" > "$build_log" 2>&1) || code=$?
   end=$EPOCHREALTIME
   pid=$(server_pid)
-  local seconds
+  [[ $pid == "$pid_before" ]] || cpu_before=0
+  local seconds build_cpu server_cpu
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')
-  echo "$1,$2,$3,$4,$seconds,$code,$load,$pid,$(server_vmhwm_kib "$pid")" >> "$run_dir/builds.csv"
+  build_cpu=$(tail -1 "$build_log.cpu" | awk '{ printf "%.2f", $1 + $2 }')
+  server_cpu=$(awk -v a="$(server_cpu_seconds "$pid")" -v b="$cpu_before" 'BEGIN { printf "%.2f", a - b }')
+  echo "$1,$2,$3,$4,$seconds,$code,$load,$pid,$(server_vmhwm_kib "$pid"),$build_cpu,$server_cpu" >> "$run_dir/builds.csv"
   if [[ $code != 0 ]]; then
     first_errors "$build_log" > "$run_dir/failures/$2.$3.run$1.$4.txt"
     log "    $4: FAILED (exit $code), see $build_log"
     return 1
   fi
-  printf '    %-9s %7ss  load %s\n' "$4" "$seconds" "$load"
+  printf '    %-9s %7ss  cpu %6ss + server %6ss  load %s\n' "$4" "$seconds" "$build_cpu" "$server_cpu" "$load"
 }
 
 # One tool's sequence: a fresh compiler server (so its peak memory is this tool's), then cold, no-op, C# edit and,
@@ -342,7 +357,7 @@ done
 shutdown_servers
 
 {
-  echo "Date $(date -u '+%Y-%m-%d %H:%M UTC'); repository at $(git -C "$repo" rev-parse --short HEAD); $runs runs; timed part $(((SECONDS - started) / 60)) min."
+  echo "Date $(date -u '+%Y-%m-%d %H:%M UTC'); repository at $head_at_start; $runs runs; timed part $(((SECONDS - started) / 60)) min."
   echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, .NET SDK $(cd "$run_dir" && dotnet --version); builds: \`dotnet ${build_args[*]}\` (Debug) with the compiler server and MSBuild node reuse on."
   echo
   echo "Packages measured:"
