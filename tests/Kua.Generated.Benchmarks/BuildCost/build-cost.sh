@@ -7,14 +7,15 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: build-cost.sh [--specs LIST] [--runs N] [--ours REV]... [--nupkg FILE]... [--no-baselines] [--out DIR]
+usage: build-cost.sh [--specs LIST] [--runs N] [--ours REV]... [--nupkg FILE]... [--baselines LIST | --no-baselines] [--out DIR]
   --specs LIST    comma-separated: "kua" (spec/kua.openapi.yaml) and/or corpus file names
                   (default: kua,refitter-asana.yaml,xero-accounting.yaml,slack-web-openapi-v2.json,adyen-CheckoutService-v71.json,moby-docker-engine-swagger.yaml)
   --runs N        timed runs per spec and tool, tools interleaved run by run (default 3)
   --ours REV      pack Kua.Generated from git commit REV ("." = the working tree as it is, uncommitted changes included);
                   repeat to compare commits side by side in one run. Default: "."
   --nupkg FILE    measure this Kua.Generated nupkg (repeatable; may be combined with --ours)
-  --no-baselines  skip NSwag and Kiota (e.g. for a commit-vs-commit run)
+  --baselines LIST  which of nswag,kiota to measure beside ours (default: both)
+  --no-baselines  neither (e.g. for a commit-vs-commit run)
   --out DIR       the run folder (default /tmp/kua-buildcost-<UTC time>)
 EOF
 }
@@ -27,7 +28,7 @@ specs="kua,refitter-asana.yaml,xero-accounting.yaml,slack-web-openapi-v2.json,ad
 runs=3
 ours_revs=()
 nupkgs=()
-baselines=1
+baselines="nswag,kiota"
 run_dir=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -35,13 +36,15 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=$2; shift 2 ;;
     --ours) ours_revs+=("$2"); shift 2 ;;
     --nupkg) nupkgs+=("$(realpath "$2")"); shift 2 ;;
-    --no-baselines) baselines=0; shift ;;
+    --baselines) baselines=$2; shift 2 ;;
+    --no-baselines) baselines=""; shift ;;
     --out) run_dir=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 if [[ ${#ours_revs[@]} -eq 0 && ${#nupkgs[@]} -eq 0 ]]; then ours_revs=("."); fi
+has_baseline() { [[ ",$baselines," == *",$1,"* ]]; }
 
 # Pinned baselines (issue 10): Kiota's CLI and the runtime packages its C# needs, NSwag through the benchmarks project.
 kiota_version=1.38.0
@@ -149,7 +152,7 @@ for nupkg in "${nupkgs[@]}"; do
   echo "- \`$tool\`: the given $nupkg" >> "$run_dir/packages.txt"
 done
 
-if [[ $baselines == 1 ]]; then
+if has_baseline kiota; then
   log "installing the Kiota CLI $kiota_version"
   dotnet tool install --tool-path "$run_dir/tools/kiota" Microsoft.OpenApi.Kiota --version "$kiota_version" > "$logs/kiota-install.txt" 2>&1 || { cat "$logs/kiota-install.txt"; exit 1; }
 fi
@@ -179,6 +182,11 @@ write_program() { # dir, usings+construction
 edit_program() { sed -i -E "s/\"build-cost edit [^\"]*\"/\"build-cost edit $2\"/" "$1/Program.cs"; }
 
 build_log_summary() { grep -E 'Warning\(s\)|Error\(s\)' "$1" | tr -s ' ' | tr '\n' ' '; }
+
+kiota_generate() { # spec, project folder, log; fails when Kiota fails or writes no C#
+  (cd "$2" && KIOTA_OFFLINE_ENABLED=true "$run_dir/tools/kiota/kiota" generate -l CSharp -d "$1" -o "$2/Client" -c BenchClient -n Bench.Api \
+    --exclude-backward-compatible --log-level Warning > "$3" 2>&1) && compgen -G "$2/Client/*.cs" > /dev/null
+}
 
 # Setup of one project, untimed: restore and build (ours: also writing its generated files), its IL, and one
 # C#-edit build with the compiler's analyzer report. Appends a row to projects.csv.
@@ -245,49 +253,71 @@ for spec in "${spec_list[@]}"; do
       && tools_of_spec+=("$spec_id $tool")
   done
 
-  [[ $baselines == 1 ]] || continue
-
-  # NSwag: generated once (NSwag.CodeGeneration.CSharp 14.8.0, settings in Generator/NSwagRunner.cs) and checked in.
-  dir=$run_dir/projects/$spec_id/nswag
-  mkdir -p "$dir"
-  write_csproj "$dir" "" ""
-  if helpers --nswag-code "$source" "$dir/Client.cs" Bench.Api > "$logs/$spec_id.nswag.generate.txt" 2>&1; then
-    nswag_client=$(grep -oP 'public \K\w+(?=\(System\.Net\.Http\.HttpClient httpClient\))' "$dir/Client.cs" | head -1)
-    write_program "$dir" "using var http = new HttpClient();${nl}var client = new Bench.Api.$nswag_client(http);"
-    project_dir["$spec_id/nswag"]=$dir
-    if setup_project "$spec_id" nswag "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client.cs"; then
-      tools_of_spec+=("$spec_id nswag")
+  if has_baseline nswag; then
+    # NSwag: generated once (NSwag.CodeGeneration.CSharp 14.8.0, settings in Generator/NSwagRunner.cs) and checked in.
+    dir=$run_dir/projects/$spec_id/nswag
+    mkdir -p "$dir"
+    write_csproj "$dir" "" ""
+    if helpers --nswag-code "$source" "$dir/Client.cs" Bench.Api > "$logs/$spec_id.nswag.generate.txt" 2>&1; then
+      nswag_client=$(grep -oP 'public \K\w+(?=\(System\.Net\.Http\.HttpClient httpClient\))' "$dir/Client.cs" | head -1)
+      write_program "$dir" "using var http = new HttpClient();${nl}var client = new Bench.Api.$nswag_client(http);"
+      project_dir["$spec_id/nswag"]=$dir
+      if setup_project "$spec_id" nswag "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client.cs"; then
+        tools_of_spec+=("$spec_id nswag")
+      else
+        # NSwag's output as is does not compile: measure it once more with mechanical fix-ups, labelled as such.
+        fixed=$run_dir/projects/$spec_id/nswag-fixups
+        mkdir -p "$fixed"
+        cp "$dir/App.csproj" "$dir/Program.cs" "$fixed/"
+        bash "$script_dir/nswag-fixups.sh" "$dir/Client.cs" "$fixed/Client.cs" > "$logs/$spec_id.nswag-fixups.applied.txt"
+        project_dir["$spec_id/nswag-fixups"]=$fixed
+        setup_project "$spec_id" nswag-fixups "$fixed" "$schemas" "$operations" "$spec_bytes" "$fixed/Client.cs" && tools_of_spec+=("$spec_id nswag-fixups")
+      fi
     else
-      # NSwag's output as is does not compile: measure it once more with mechanical fix-ups, labelled as such.
-      fixed=$run_dir/projects/$spec_id/nswag-fixups
-      mkdir -p "$fixed"
-      cp "$dir/App.csproj" "$dir/Program.cs" "$fixed/"
-      bash "$script_dir/nswag-fixups.sh" "$dir/Client.cs" "$fixed/Client.cs" > "$logs/$spec_id.nswag-fixups.applied.txt"
-      project_dir["$spec_id/nswag-fixups"]=$fixed
-      setup_project "$spec_id" nswag-fixups "$fixed" "$schemas" "$operations" "$spec_bytes" "$fixed/Client.cs" && tools_of_spec+=("$spec_id nswag-fixups")
+      grep -vE '^\s+at ' "$logs/$spec_id.nswag.generate.txt" | head -8 > "$run_dir/failures/$spec_id.nswag.txt"
+      log "  nswag: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.nswag.txt")"
+      echo "$spec_id,nswag,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
     fi
-  else
-    grep -vE '^\s+at ' "$logs/$spec_id.nswag.generate.txt" | head -8 > "$run_dir/failures/$spec_id.nswag.txt"
-    log "  nswag: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.nswag.txt")"
-    echo "$spec_id,nswag,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
   fi
 
-  # Kiota: the CLI's C# (backward-compatible extras excluded, as Kiota advises for new clients) and its runtime packages.
-  dir=$run_dir/projects/$spec_id/kiota
-  mkdir -p "$dir"
-  items=""
-  for package in $kiota_packages; do items+="$nl    <PackageReference Include=\"$package\" Version=\"$kiota_runtime_version\" />"; done
-  write_csproj "$dir" "" "$items"
-  if (cd "$dir" && KIOTA_OFFLINE_ENABLED=true "$run_dir/tools/kiota/kiota" generate -l CSharp -d "$source" -o "$dir/Client" -c BenchClient -n Bench.Api \
-        --exclude-backward-compatible --log-level Warning > "$logs/$spec_id.kiota.generate.txt" 2>&1) && compgen -G "$dir/Client/*.cs" > /dev/null; then
-    write_program "$dir" "using Microsoft.Kiota.Abstractions.Authentication;${nl}using Microsoft.Kiota.Http.HttpClientLibrary;${nl}${nl}using var http = new HttpClient();${nl}var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http);${nl}var client = new Bench.Api.BenchClient(adapter);"
-    project_dir["$spec_id/kiota"]=$dir
-    setup_project "$spec_id" kiota "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client" && tools_of_spec+=("$spec_id kiota")
-  else
-    grep -E -A2 '^crit:' "$logs/$spec_id.kiota.generate.txt" | head -8 > "$run_dir/failures/$spec_id.kiota.txt"
-    [[ -s $run_dir/failures/$spec_id.kiota.txt ]] || tail -8 "$logs/$spec_id.kiota.generate.txt" > "$run_dir/failures/$spec_id.kiota.txt"
-    log "  kiota: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.kiota.txt")"
-    echo "$spec_id,kiota,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
+  if has_baseline kiota; then
+    # Kiota: the CLI's C# (backward-compatible extras excluded, as Kiota advises for new clients) and its runtime packages.
+    dir=$run_dir/projects/$spec_id/kiota
+    mkdir -p "$dir"
+    items=""
+    for package in $kiota_packages; do items+="$nl    <PackageReference Include=\"$package\" Version=\"$kiota_runtime_version\" />"; done
+    write_csproj "$dir" "" "$items"
+    kiota_program="using Microsoft.Kiota.Abstractions.Authentication;${nl}using Microsoft.Kiota.Http.HttpClientLibrary;${nl}${nl}using var http = new HttpClient();${nl}var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http);${nl}var client = new Bench.Api.BenchClient(adapter);"
+    if kiota_generate "$source" "$dir" "$logs/$spec_id.kiota.generate.txt"; then
+      write_program "$dir" "$kiota_program"
+      project_dir["$spec_id/kiota"]=$dir
+      if setup_project "$spec_id" kiota "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client"; then
+        tools_of_spec+=("$spec_id kiota")
+      else
+        # Kiota 1.38.0 does not write the same code every time (on moby a model's factory method is missing in some
+        # generations): generate again, up to 3 times, and measure the first that compiles, labelled apart.
+        regenerated=$run_dir/projects/$spec_id/kiota-regenerated
+        for attempt in 2 3 4; do
+          sed -i "/^$spec_id,kiota-regenerated,/d" "$run_dir/projects.csv"
+          rm -rf "$regenerated"
+          mkdir -p "$regenerated"
+          cp "$dir/App.csproj" "$regenerated/"
+          write_program "$regenerated" "$kiota_program"
+          kiota_generate "$source" "$regenerated" "$logs/$spec_id.kiota-regenerated.generate$attempt.txt" || continue
+          project_dir["$spec_id/kiota-regenerated"]=$regenerated
+          if setup_project "$spec_id" kiota-regenerated "$regenerated" "$schemas" "$operations" "$spec_bytes" "$regenerated/Client"; then
+            tools_of_spec+=("$spec_id kiota-regenerated")
+            echo "- the first generation did not compile; generation $attempt did" > "$logs/$spec_id.kiota-regenerated.applied.txt"
+            break
+          fi
+        done
+      fi
+    else
+      grep -E -A2 '^crit:' "$logs/$spec_id.kiota.generate.txt" | head -8 > "$run_dir/failures/$spec_id.kiota.txt"
+      [[ -s $run_dir/failures/$spec_id.kiota.txt ]] || tail -8 "$logs/$spec_id.kiota.generate.txt" > "$run_dir/failures/$spec_id.kiota.txt"
+      log "  kiota: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.kiota.txt")"
+      echo "$spec_id,kiota,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
+    fi
   fi
 done
 
@@ -362,7 +392,7 @@ shutdown_servers
   echo
   echo "Packages measured:"
   cat "$run_dir/packages.txt"
-  [[ $baselines == 1 ]] && echo "- NSwag: NSwag.CodeGeneration.CSharp 14.8.0 (System.Text.Json; settings in Generator/NSwagRunner.cs); Kiota: CLI $kiota_version (\`--exclude-backward-compatible\`) with Microsoft.Kiota.* $kiota_runtime_version."
+  [[ -n $baselines ]] && echo "- NSwag: NSwag.CodeGeneration.CSharp 14.8.0 (System.Text.Json; settings in Generator/NSwagRunner.cs); Kiota: CLI $kiota_version (\`--exclude-backward-compatible\`) with Microsoft.Kiota.* $kiota_runtime_version."
 } > "$run_dir/run.txt"
 
 report=$(helpers --report "$run_dir")
