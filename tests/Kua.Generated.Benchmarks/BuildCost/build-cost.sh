@@ -211,6 +211,17 @@ setup_project() { # spec_id, tool, dir, schemas, operations, spec_bytes, chars_p
   echo "$spec_id,$tool,ok,$4,$5,$6,$chars,$il,$empty_il,$times" >> "$run_dir/projects.csv"
 }
 
+# A project of the current spec ($schemas, $operations, $spec_bytes): set up, and timed later if it builds.
+add_project() { # tool, folder, what to count the generated characters of
+  project_dir["$spec_id/$1"]=$2
+  setup_project "$spec_id" "$1" "$2" "$schemas" "$operations" "$spec_bytes" "$3" && tools_of_spec+=("$spec_id $1")
+}
+
+generation_failed() { # tool, failure text file
+  log "  $1: generation FAILED: $(head -1 "$2")"
+  echo "$spec_id,$1,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
+}
+
 echo "spec,tool,status,schemas,operations,spec_bytes,generated_chars,il_bytes,empty_il_bytes,csc_seconds,core_compile_seconds,generators_seconds,analyzers_seconds,kua_generator_seconds" > "$run_dir/projects.csv"
 
 log "empty console project (the IL baseline)"
@@ -248,9 +259,7 @@ for spec in "${spec_list[@]}"; do
         "$package_item$nl    <KuaOpenApi Include=\"$file_name\" Namespace=\"Bench.Api\" ClientName=\"BenchClient\" />"
       write_program "$dir" "using var http = new HttpClient();${nl}var client = new Bench.Api.BenchClient(http);"
     fi
-    project_dir["$spec_id/$tool"]=$dir
-    setup_project "$spec_id" "$tool" "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/obj/Debug/net10.0/generated/Kua.Generated.SourceGenerator" \
-      && tools_of_spec+=("$spec_id $tool")
+    add_project "$tool" "$dir" "$dir/obj/Debug/net10.0/generated/Kua.Generated.SourceGenerator" || true
   done
 
   if has_baseline nswag; then
@@ -261,22 +270,17 @@ for spec in "${spec_list[@]}"; do
     if helpers --nswag-code "$source" "$dir/Client.cs" Bench.Api > "$logs/$spec_id.nswag.generate.txt" 2>&1; then
       nswag_client=$(grep -oP 'public \K\w+(?=\(System\.Net\.Http\.HttpClient httpClient\))' "$dir/Client.cs" | head -1)
       write_program "$dir" "using var http = new HttpClient();${nl}var client = new Bench.Api.$nswag_client(http);"
-      project_dir["$spec_id/nswag"]=$dir
-      if setup_project "$spec_id" nswag "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client.cs"; then
-        tools_of_spec+=("$spec_id nswag")
-      else
+      if ! add_project nswag "$dir" "$dir/Client.cs"; then
         # NSwag's output as is does not compile: measure it once more with mechanical fix-ups, labelled as such.
         fixed=$run_dir/projects/$spec_id/nswag-fixups
         mkdir -p "$fixed"
         cp "$dir/App.csproj" "$dir/Program.cs" "$fixed/"
         bash "$script_dir/nswag-fixups.sh" "$dir/Client.cs" "$fixed/Client.cs" > "$logs/$spec_id.nswag-fixups.applied.txt"
-        project_dir["$spec_id/nswag-fixups"]=$fixed
-        setup_project "$spec_id" nswag-fixups "$fixed" "$schemas" "$operations" "$spec_bytes" "$fixed/Client.cs" && tools_of_spec+=("$spec_id nswag-fixups")
+        add_project nswag-fixups "$fixed" "$fixed/Client.cs" || true
       fi
     else
       grep -vE '^\s+at ' "$logs/$spec_id.nswag.generate.txt" | head -8 > "$run_dir/failures/$spec_id.nswag.txt"
-      log "  nswag: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.nswag.txt")"
-      echo "$spec_id,nswag,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
+      generation_failed nswag "$run_dir/failures/$spec_id.nswag.txt"
     fi
   fi
 
@@ -290,10 +294,7 @@ for spec in "${spec_list[@]}"; do
     kiota_program="using Microsoft.Kiota.Abstractions.Authentication;${nl}using Microsoft.Kiota.Http.HttpClientLibrary;${nl}${nl}using var http = new HttpClient();${nl}var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http);${nl}var client = new Bench.Api.BenchClient(adapter);"
     if kiota_generate "$source" "$dir" "$logs/$spec_id.kiota.generate.txt"; then
       write_program "$dir" "$kiota_program"
-      project_dir["$spec_id/kiota"]=$dir
-      if setup_project "$spec_id" kiota "$dir" "$schemas" "$operations" "$spec_bytes" "$dir/Client"; then
-        tools_of_spec+=("$spec_id kiota")
-      else
+      if ! add_project kiota "$dir" "$dir/Client"; then
         # Kiota 1.38.0 does not write the same code every time (on moby a model's factory method is missing in some
         # generations): generate again, up to 3 times, and measure the first that compiles, labelled apart.
         regenerated=$run_dir/projects/$spec_id/kiota-regenerated
@@ -304,9 +305,7 @@ for spec in "${spec_list[@]}"; do
           cp "$dir/App.csproj" "$regenerated/"
           write_program "$regenerated" "$kiota_program"
           kiota_generate "$source" "$regenerated" "$logs/$spec_id.kiota-regenerated.generate$attempt.txt" || continue
-          project_dir["$spec_id/kiota-regenerated"]=$regenerated
-          if setup_project "$spec_id" kiota-regenerated "$regenerated" "$schemas" "$operations" "$spec_bytes" "$regenerated/Client"; then
-            tools_of_spec+=("$spec_id kiota-regenerated")
+          if add_project kiota-regenerated "$regenerated" "$regenerated/Client"; then
             echo "- the first generation did not compile; generation $attempt did" > "$logs/$spec_id.kiota-regenerated.applied.txt"
             break
           fi
@@ -315,8 +314,7 @@ for spec in "${spec_list[@]}"; do
     else
       grep -E -A2 '^crit:' "$logs/$spec_id.kiota.generate.txt" | head -8 > "$run_dir/failures/$spec_id.kiota.txt"
       [[ -s $run_dir/failures/$spec_id.kiota.txt ]] || tail -8 "$logs/$spec_id.kiota.generate.txt" > "$run_dir/failures/$spec_id.kiota.txt"
-      log "  kiota: generation FAILED: $(head -1 "$run_dir/failures/$spec_id.kiota.txt")"
-      echo "$spec_id,kiota,failed (generation),$schemas,$operations,$spec_bytes,-,-,-,-1,-1,-1,-1,-1" >> "$run_dir/projects.csv"
+      generation_failed kiota "$run_dir/failures/$spec_id.kiota.txt"
     fi
   fi
 done
@@ -347,7 +345,7 @@ timed_build() { # run, spec_id, tool, scenario, dir
     log "    $4: FAILED (exit $code), see $build_log"
     return 1
   fi
-  printf '    %-9s %7ss  cpu %6ss + server %6ss  load %s\n' "$4" "$seconds" "$build_cpu" "$server_cpu" "$load"
+  printf '    %-13s %7ss  cpu %6ss + server %6ss  load %s\n' "$4" "$seconds" "$build_cpu" "$server_cpu" "$load"
 }
 
 # One tool's sequence: a fresh compiler server (so its peak memory is this tool's), then cold, no-op, a first C#
