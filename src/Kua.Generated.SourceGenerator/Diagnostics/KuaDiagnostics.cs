@@ -27,7 +27,7 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
             "KUA0005", "A $ref cannot be resolved", "The reference {0} cannot be resolved: {1}");
 
         public static readonly DiagnosticDescriptor ExternalReference = Warning(
-            "KUA0006", "A $ref to another file cannot be resolved", "The reference {0} points into another file, which the generator does not read; {1}");
+            "KUA0006", "A $ref points outside the spec's files", "The reference {0} points outside the spec's files (a URL, which the generator never fetches, or a name no $id declares); {1}");
 
         public static readonly DiagnosticDescriptor OperationSkipped = Warning(
             "KUA0007", "An operation was skipped", "The operation '{0}' was skipped: {1}");
@@ -71,6 +71,12 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateClient = Error(
             "KUA0020", "Two OpenAPI files generate the same file", "Nothing is generated from this file: '{0}' is already generated from '{1}'; give the KuaOpenApi items different Namespace or ClientName metadata");
 
+        public static readonly DiagnosticDescriptor MissingFragment = Warning(
+            "KUA0030", "A $ref names a file that is not a fragment", "The reference {0} names the file '{1}', which is neither a KuaOpenApi item nor one of the fragments given to the generator; {2}");
+
+        public static readonly DiagnosticDescriptor ReferenceLoop = Warning(
+            "KUA0031", "A $ref across files cannot be followed", "The reference {0} cannot be followed: {1}; {2}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");
 
@@ -78,7 +84,8 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         {
             UnreadableSpec, NotOpenApi, LoadFailed, TooDeep, UnresolvedReference, ExternalReference, OperationSkipped,
             SchemaDegraded, Normalized, Webhooks, CallbacksIgnored, LinksIgnored, TokenEndpointIncomplete, InvalidOption,
-            CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient, InternalError,
+            CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient, MissingFragment,
+            ReferenceLoop, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();

@@ -11,7 +11,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
     {
         /// <summary>
         /// The position of a node; a node without one reports its nearest ancestor's. A mapping or list that
-        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line.
+        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line. A node
+        /// that came from a fragment (see <see cref="MarkFile"/>) names that file.
         /// </summary>
         public static SourcePosition Of(JToken? token)
         {
@@ -25,16 +26,38 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 var annotation = current.Annotation<Annotation>();
                 if (annotation != null)
                 {
-                    return annotation.Position;
+                    return annotation.Position.InFile(FileOf(current));
                 }
 
                 if (current is IJsonLineInfo info && info.HasLineInfo())
                 {
-                    return new SourcePosition(info.LineNumber, info.LinePosition);
+                    return new SourcePosition(info.LineNumber, info.LinePosition, FileOf(current));
                 }
             }
 
             return SourcePosition.Unknown;
+        }
+
+        /// <summary>Marks a node copied from another file (a fragment), so positions in it name that file.</summary>
+        public static void MarkFile(JToken token, string filePath)
+        {
+            token.RemoveAnnotations<SourceFile>();
+            token.AddAnnotation(new SourceFile(filePath));
+        }
+
+        /// <summary>The file of the nearest node at or above this one that was marked, or null (the spec file itself).</summary>
+        public static string? FileOf(JToken? token)
+        {
+            for (var current = token; current != null; current = current.Parent)
+            {
+                var file = current.Annotation<SourceFile>();
+                if (file != null)
+                {
+                    return file.Path;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The position of the node a JSON pointer (<c>#/a/b~1c</c>) names, or of its deepest existing ancestor.</summary>
@@ -98,6 +121,14 @@ namespace Kua.Generated.SourceGenerator.Parsing
             public Annotation(SourcePosition position) => Position = position;
 
             public SourcePosition Position { get; }
+        }
+
+        /// <summary>The file a node (and everything below it) was copied from.</summary>
+        private sealed class SourceFile
+        {
+            public SourceFile(string path) => Path = path;
+
+            public string Path { get; }
         }
     }
 }
