@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using Kua.Generated.SourceGenerator.Diagnostics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -11,8 +13,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
     {
         /// <summary>
         /// The position of a node; a node without one reports its nearest ancestor's. A mapping or list that
-        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line. A node
-        /// that came from a fragment (see <see cref="MarkFile"/>) names that file.
+        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line. Nodes of a
+        /// fragment (see <see cref="SetFile"/>) name their file, wherever they were copied to.
         /// </summary>
         public static SourcePosition Of(JToken? token)
         {
@@ -26,38 +28,53 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 var annotation = current.Annotation<Annotation>();
                 if (annotation != null)
                 {
-                    return annotation.Position.InFile(FileOf(current));
+                    return annotation.Position;
                 }
 
                 if (current is IJsonLineInfo info && info.HasLineInfo())
                 {
-                    return new SourcePosition(info.LineNumber, info.LinePosition, FileOf(current));
+                    return new SourcePosition(info.LineNumber, info.LinePosition);
                 }
             }
 
             return SourcePosition.Unknown;
         }
 
-        /// <summary>Marks a node copied from another file (a fragment), so positions in it name that file.</summary>
-        public static void MarkFile(JToken token, string filePath)
+        /// <summary>
+        /// Makes every position in a fragment's tree name the fragment, so that a diagnostic about any node of it (or
+        /// of a copy of it: copies share the annotations) is reported in that file, even after the node was detached.
+        /// </summary>
+        public static void SetFile(JToken root, string filePath, CancellationToken cancellationToken)
         {
-            token.RemoveAnnotations<SourceFile>();
-            token.AddAnnotation(new SourceFile(filePath));
-        }
-
-        /// <summary>The file of the nearest node at or above this one that was marked, or null (the spec file itself).</summary>
-        public static string? FileOf(JToken? token)
-        {
-            for (var current = token; current != null; current = current.Parent)
+            var pending = new Stack<JToken>();
+            pending.Push(root);
+            var visited = 0;
+            while (pending.Count > 0)
             {
-                var file = current.Annotation<SourceFile>();
-                if (file != null)
+                if ((++visited & 0xFFF) == 0)
                 {
-                    return file.Path;
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var token = pending.Pop();
+                var annotation = token.Annotation<Annotation>();
+                if (annotation != null)
+                {
+                    annotation.Position = annotation.Position.InFile(filePath);
+                }
+                else if (token is IJsonLineInfo info && info.HasLineInfo())
+                {
+                    token.AddAnnotation(new Annotation(new SourcePosition(info.LineNumber, info.LinePosition, filePath)));
+                }
+
+                if (token is JContainer container)
+                {
+                    foreach (var child in container.Children())
+                    {
+                        pending.Push(child);
+                    }
                 }
             }
-
-            return null;
         }
 
         /// <summary>The position of the node a JSON pointer (<c>#/a/b~1c</c>) names, or of its deepest existing ancestor.</summary>
@@ -115,20 +132,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>Escapes one pointer segment (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>).</summary>
         public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
-        /// <summary>A node's position in the YAML text (JSON nodes carry Newtonsoft's own line info).</summary>
+        /// <summary>A node's position in the YAML text (JSON nodes carry Newtonsoft's own line info, unless they are a fragment's).</summary>
         public sealed class Annotation
         {
             public Annotation(SourcePosition position) => Position = position;
 
-            public SourcePosition Position { get; }
-        }
-
-        /// <summary>The file a node (and everything below it) was copied from.</summary>
-        private sealed class SourceFile
-        {
-            public SourceFile(string path) => Path = path;
-
-            public string Path { get; }
+            public SourcePosition Position { get; internal set; }
         }
     }
 }

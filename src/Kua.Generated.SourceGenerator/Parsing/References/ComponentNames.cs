@@ -23,11 +23,15 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             "properties", "items", "additionalProperties", "allOf", "oneOf", "anyOf", "content", "schema",
         };
 
-        /// <summary>Names for <paramref name="candidates"/>, in their order; <paramref name="taken"/> are the section's own names.</summary>
-        public static IReadOnlyList<string> Assign(IReadOnlyList<Candidate> candidates, IEnumerable<string> taken)
+        /// <summary>
+        /// Names for <paramref name="candidates"/>, in their order; <paramref name="taken"/> are the section's own names.
+        /// Folders count from the one the spec and the file share (the spec's own folder, for its fragments).
+        /// </summary>
+        public static IReadOnlyList<string> Assign(IReadOnlyList<Candidate> candidates, IEnumerable<string> taken, string specKey)
         {
             var reserved = new HashSet<string>(taken.Select(CSharpName), StringComparer.OrdinalIgnoreCase);
-            var entries = candidates.Select(c => new Entry(c)).ToList();
+            var specFolders = SpecPaths.Folders(specKey);
+            var entries = candidates.Select(c => new Entry(c, specFolders)).ToList();
             foreach (var group in entries.GroupBy(e => CSharpName(e.Base), StringComparer.OrdinalIgnoreCase))
             {
                 Distinguish(group.ToList(), reserved);
@@ -53,46 +57,31 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         }
 
         /// <summary>
-        /// Adds qualifiers, level by level, to the entries of one would-be name until they differ: at each level a
-        /// segment is added only where it tells some of them apart (<c>models</c>, shared by all, is skipped).
+        /// Gives each entry of one would-be name the nearest qualifier that none of the others has anywhere
+        /// (<c>apps</c> for <c>apps/models/error.yaml</c> beside <c>billing/models/error.yaml</c>: <c>models</c>, which
+        /// both have, tells nothing). One that has no such qualifier and still clashes takes its nearest one.
         /// </summary>
         private static void Distinguish(List<Entry> group, HashSet<string> reserved)
         {
-            var clashing = new List<List<Entry>>();
-            if (group.Count > 1 || reserved.Contains(CSharpName(group[0].Base)))
+            if (group.Count == 1 && !reserved.Contains(CSharpName(group[0].Base)))
             {
-                clashing.Add(group);
+                return;
             }
 
-            for (var level = 0; clashing.Count > 0; level++)
+            foreach (var entry in group)
             {
-                var next = new List<List<Entry>>();
-                foreach (var subset in clashing)
+                var unique = entry.Qualifiers.FirstOrDefault(q => !group.Any(o => o != entry && o.Qualifiers.Contains(q, StringComparer.OrdinalIgnoreCase)));
+                entry.Qualifier = unique;
+            }
+
+            foreach (var entry in group)
+            {
+                var name = CSharpName(entry.Name);
+                var clashes = reserved.Contains(name) || group.Any(o => o != entry && string.Equals(CSharpName(o.Name), name, StringComparison.OrdinalIgnoreCase));
+                if (clashes && entry.Qualifier is null && entry.Qualifiers.Count > 0)
                 {
-                    if (subset.All(e => level >= e.Qualifiers.Count))
-                    {
-                        continue;
-                    }
-
-                    var segments = subset.Select(e => level < e.Qualifiers.Count ? e.Qualifiers[level] : string.Empty).ToList();
-                    if (subset.Count == 1 || segments.Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
-                    {
-                        foreach (var entry in subset.Where(e => level < e.Qualifiers.Count))
-                        {
-                            entry.Chosen.Add(entry.Qualifiers[level]);
-                        }
-                    }
-
-                    foreach (var same in subset.GroupBy(e => CSharpName(e.Name), StringComparer.OrdinalIgnoreCase))
-                    {
-                        if (same.Count() > 1 || reserved.Contains(same.Key))
-                        {
-                            next.Add(same.ToList());
-                        }
-                    }
+                    entry.Qualifier = entry.Qualifiers[0];
                 }
-
-                clashing = next;
             }
         }
 
@@ -142,7 +131,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
 
         private sealed class Entry
         {
-            public Entry(Candidate candidate)
+            public Entry(Candidate candidate, IReadOnlyList<string> specFolders)
             {
                 Identity = candidate.FileKey + candidate.Pointer;
                 var fileName = SpecPaths.NameWithoutExtension(candidate.FileKey);
@@ -164,7 +153,17 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
                     Qualifiers.Add(fileName);
                 }
 
-                Qualifiers.AddRange(SpecPaths.FoldersNearestFirst(candidate.FileKey));
+                var folders = SpecPaths.Folders(candidate.FileKey);
+                var shared = 0;
+                while (shared < folders.Count && shared < specFolders.Count && SpecPaths.Comparer.Equals(folders[shared], specFolders[shared]))
+                {
+                    shared++;
+                }
+
+                for (var i = folders.Count - 1; i >= shared; i--)
+                {
+                    Qualifiers.Add(folders[i]);
+                }
             }
 
             public string Identity { get; }
@@ -173,10 +172,10 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
 
             public List<string> Qualifiers { get; } = new List<string>();
 
-            /// <summary>The qualifiers taken so far, nearest first.</summary>
-            public List<string> Chosen { get; } = new List<string>();
+            /// <summary>The qualifier taken, if any.</summary>
+            public string? Qualifier { get; set; }
 
-            public string Name => Chosen.Count == 0 ? Base : string.Join("_", Enumerable.Reverse(Chosen)) + "_" + Base;
+            public string Name => Qualifier is null ? Base : Qualifier + "_" + Base;
 
             public string? Final { get; set; }
         }

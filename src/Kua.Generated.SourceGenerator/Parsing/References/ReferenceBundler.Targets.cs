@@ -69,11 +69,12 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
                     return new Target(document, reference.Pointer, node);
                 }
 
-                path += " → '" + nextText + "'";
                 if (!seen.Add(node) || hop >= MaxHops)
                 {
                     return Target.Failed(new Failure(KuaDiagnostics.ReferenceLoop, at, "'" + text + "'", "it leads back to itself (" + path + ")"));
                 }
+
+                path += " → '" + nextText + "'";
 
                 from = document;
                 reference = nextReference;
@@ -181,9 +182,9 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
                     _root = SpecTextReader.Read(Text, bag, cancellationToken);
                 }
 
-                if (_root != null)
+                if (_root != null && !IsSpec)
                 {
-                    SpecLines.MarkFile(_root, Path);
+                    SpecLines.SetFile(_root, Path, cancellationToken);
                 }
 
                 return _root;

@@ -259,12 +259,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             return gathered;
         }
 
-        private static JToken Copy(Target target)
-        {
-            var copy = target.Node!.DeepClone();
-            SpecLines.MarkFile(copy, target.Document.Path);
-            return copy;
-        }
+        /// <summary>A copy of a target; its nodes keep their positions, which name their file.</summary>
+        private static JToken Copy(Target target) => target.Node!.DeepClone();
 
         /// <summary>Reports a reference that cannot be followed and drops it: what the normalizer does with a dangling local one.</summary>
         private Outcome Drop(JObject owner, Slot slot, Failure failure)
@@ -335,7 +331,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
                 var section = Section(bySection.First().Section);
                 var names = ComponentNames.Assign(
                     bySection.Select(g => new ComponentNames.Candidate(g.Document.Key, g.Pointer)).ToList(),
-                    section.Properties().Select(p => p.Name));
+                    section.Properties().Select(p => p.Name),
+                    _spec.Key);
                 var placed = bySection.Select((g, i) => (Gathered: g, Name: names[i])).OrderBy(p => p.Name, StringComparer.Ordinal);
                 var prefix = "#/" + string.Join("/", bySection.First().Section) + "/";
                 foreach (var (gathered, name) in placed)
@@ -343,7 +340,6 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
                     _cancellationToken.ThrowIfCancellationRequested();
                     var property = new JProperty(name, gathered.Copy);
                     property.AddAnnotation(new SpecLines.Annotation(SpecLines.Of(gathered.Original)));
-                    SpecLines.MarkFile(property, gathered.Document.Path);
                     section.Add(property);
 
                     var pointer = prefix + SpecLines.Escape(name);

@@ -66,17 +66,20 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             return dot > start ? path.Substring(start, dot - start) : path.Substring(start);
         }
 
-        /// <summary>The folders of a key, nearest first (<c>/a/b/c.yml</c> → <c>b</c>, <c>a</c>).</summary>
-        public static IEnumerable<string> FoldersNearestFirst(string key)
+        /// <summary>The folders of a key, outermost first (<c>/a/b/c.yml</c> → <c>a</c>, <c>b</c>).</summary>
+        public static IReadOnlyList<string> Folders(string key)
         {
             var parts = key.Split('/');
-            for (var i = parts.Length - 2; i >= 0; i--)
+            var folders = new List<string>(parts.Length);
+            for (var i = 0; i < parts.Length - 1; i++)
             {
                 if (parts[i].Length > 0)
                 {
-                    yield return parts[i];
+                    folders.Add(parts[i]);
                 }
             }
+
+            return folders;
         }
 
         /// <summary>Whether a path names a spec file by its look: a YAML or JSON extension, or an explicit <c>./</c> or <c>../</c>.</summary>
