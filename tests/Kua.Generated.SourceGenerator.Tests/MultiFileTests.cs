@@ -393,6 +393,53 @@ public sealed class MultiFileTests
         Assert.Equal("The shop.", Model(run).Client!.Summary);
     }
 
+    /// <summary>
+    /// <c>allOf: [$ref, { description }]</c> is how OpenAPI 3.0 specs (DigitalOcean's throughout) document a $ref, whose
+    /// siblings are ignored: the member has the referenced type, and its nullability, not a new class.
+    /// </summary>
+    [Fact]
+    public void AReferenceDocumentedThroughAllOfKeepsTheReferencedType()
+    {
+        var run = Run(
+            ("api.yaml", """
+                openapi: 3.0.3
+                info: { title: Shop, version: "1" }
+                paths:
+                  /a:
+                    get:
+                      operationId: getA
+                      responses:
+                        "200":
+                          description: ok
+                          content:
+                            application/json:
+                              schema: { $ref: "models/a.yaml" }
+                """),
+            ("models/a.yaml", """
+                type: object
+                properties:
+                  tags:
+                    allOf:
+                      - $ref: "tags.yaml"
+                      - description: The tags of an A.
+                        example: [x]
+                  window:
+                    allOf:
+                      - description: When.
+                      - $ref: "window.yaml"
+                """),
+            ("models/tags.yaml", "type: array\nnullable: true\nitems: { type: string }\n"),
+            ("models/window.yaml", "type: object\nnullable: true\nproperties:\n  start: { type: string, format: date-time }\n"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+        var model = Model(run);
+        Assert.Equal(new[] { "A", "Window" }, model.Types.Select(t => t.Name).Order(StringComparer.Ordinal));
+        var members = ((ObjectModel)model.Types.Single(t => t.Name == "A")).Properties.ToDictionary(p => p.JsonName, p => p.Type);
+        Assert.Equal(new TypeRef(TypeKind.List, Element: TypeRef.String, Nullable: true), members["tags"]);
+        Assert.Equal(new TypeRef(TypeKind.Object, "Window", Nullable: true), members["window"]);
+    }
+
     private static GeneratorRun Run(params (string Path, string Text)[] files)
     {
         var run = GeneratorHarness.Run(files.Select((f, i) => i == 0 ? new SpecFile(Root + f.Path, f.Text, "Shop", "ShopClient") : SpecFile.Fragment(Root + f.Path, f.Text)));
