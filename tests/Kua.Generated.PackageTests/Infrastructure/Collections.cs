@@ -10,6 +10,7 @@ namespace Kua.Generated.PackageTests.Infrastructure;
 /// </summary>
 internal static class Collections
 {
+    public const string MultiFile = "Package: multi-file spec";
     public const string NativeAot = "Package: native AOT";
     public const string Regeneration = "Package: regeneration";
     public const string TargetFrameworks = "Package: target frameworks";
@@ -19,8 +20,11 @@ internal static class Collections
     public const string Layout = "Package: layout";
 
     /// <summary>Longest first, so the suite's wall time is close to its longest collection's.</summary>
-    public static readonly string[] Order = { NativeAot, Regeneration, TargetFrameworks, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
+    public static readonly string[] Order = { MultiFile, NativeAot, Regeneration, TargetFrameworks, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
 }
+
+[CollectionDefinition(Collections.MultiFile)]
+public sealed class MultiFileCollection : ICollectionFixture<PackageFixture>;
 
 [CollectionDefinition(Collections.NativeAot)]
 public sealed class NativeAotCollection : ICollectionFixture<PackageFixture>;
