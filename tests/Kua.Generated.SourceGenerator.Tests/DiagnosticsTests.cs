@@ -165,7 +165,7 @@ public sealed class DiagnosticsTests
     {
         AssertWarningInFiles(
             "KUA0006",
-            ("api.yaml", RefersTo("models/a.yaml")),
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml")),
             ("models/a.yaml", """
                 type: object
                 properties:
@@ -178,7 +178,7 @@ public sealed class DiagnosticsTests
     {
         var run = AssertWarningInFiles(
             "KUA0005",
-            ("api.yaml", RefersTo("models/a.yaml")),
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml")),
             ("models/a.yaml", """
                 type: object
                 properties:
@@ -195,7 +195,7 @@ public sealed class DiagnosticsTests
     {
         var run = AssertWarningInFiles(
             "KUA0030",
-            ("api.yaml", RefersTo("models/a.yaml")),
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml")),
             ("models/a.yaml", """
                 type: object
                 properties:
@@ -211,7 +211,7 @@ public sealed class DiagnosticsTests
     {
         var run = AssertWarningInFiles(
             "KUA0031",
-            ("api.yaml", RefersTo("a.yaml")),
+            ("api.yaml", SpecTexts.RefersTo("a.yaml")),
             ("a.yaml", "$ref: b.yaml\n"),
             ("b.yaml", "$ref: a.yaml # <-\n"));
 
@@ -668,23 +668,6 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.Sources);
         return diagnostic;
     }
-
-    /// <summary>A spec (the first file) whose schema at GET /a is a $ref to <paramref name="file"/>.</summary>
-    private static string RefersTo(string file) => """
-        openapi: 3.0.3
-        info: { title: T, version: "1" }
-        paths:
-          /a:
-            get:
-              operationId: getA
-              responses:
-                "200":
-                  description: ok
-                  content:
-                    application/json:
-                      schema:
-                        $ref: "FILE"
-        """.Replace("FILE", file, StringComparison.Ordinal);
 
     /// <summary>Like <see cref="AssertWarning"/> for a spec in several files (the first is the spec); one of them marks the line.</summary>
     private static GeneratorRun AssertWarningInFiles(string id, params (string Path, string Text)[] files)

@@ -255,32 +255,17 @@ public sealed class IncrementalTests
     {
         var files = new[]
         {
-            new SpecFile(ShopPath, RefersTo("Shop", "models/pet.yaml"), "Shop", "ShopClient"),
+            new SpecFile(ShopPath, SpecTexts.RefersTo("models/pet.yaml", "Shop"), "Shop", "ShopClient"),
             SpecFile.Fragment(PetPath, "type: object\nproperties:\n  tag: { $ref: 'tag.yaml' }\n"),
             SpecFile.Fragment(TagPath, TagYaml),
             SpecFile.Fragment(UnusedPath, "Unused: { type: string }\n"),
-            new SpecFile(OtherPath, RefersTo("Other", "thing.yaml"), "Other", "OtherClient"),
+            new SpecFile(OtherPath, SpecTexts.RefersTo("thing.yaml", "Other"), "Other", "OtherClient"),
             SpecFile.Fragment("/specs/other/thing.yaml", "type: object\nproperties:\n  a: { type: string }\n"),
             new SpecFile(KuaPath, File.ReadAllText(TestPaths.KuaSpec), "Kua", "KuaClient"),
         };
         var driver = GeneratorHarness.CreateDriver(files, out var texts);
         return (driver, GeneratorHarness.CreateCompilation(), texts);
     }
-
-    private static string RefersTo(string title, string file) => $$"""
-        openapi: 3.0.3
-        info: { title: {{title}}, version: "1" }
-        paths:
-          /a:
-            get:
-              operationId: getA
-              responses:
-                "200":
-                  description: ok
-                  content:
-                    application/json:
-                      schema: { $ref: "{{file}}" }
-        """;
 
     /// <summary>The outputs of a step that were not reused (new, modified or removed).</summary>
     private static List<object> Changed(GeneratorRunResult result, string step) =>

@@ -133,6 +133,15 @@ public sealed class MultiFileTests
     }
 
     [Fact]
+    public void WindowsPathsResolveToo()
+    {
+        var run = RunAt(@"C:\Specs\Shop\", Shop.Select(f => (f.Path.Replace('/', '\\'), f.Text)).ToArray());
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(Run(Shop).Sources.ToList(), run.Sources.ToList());
+    }
+
+    [Fact]
     public void OnlyTheGivenFilesAreRead()
     {
         // Without its fragments the spec still generates: every reference to a file is reported and dropped.
@@ -277,20 +286,7 @@ public sealed class MultiFileTests
     public void ProblemsInAFragmentAreReportedInItsOwnFileAtTheirLine()
     {
         var run = Run(
-            ("api.yaml", """
-                openapi: 3.1.0
-                info: { title: Shop, version: "1" }
-                paths:
-                  /a:
-                    get:
-                      operationId: getA
-                      responses:
-                        "200":
-                          description: ok
-                          content:
-                            application/json:
-                              schema: { $ref: "models/a.yaml" }
-                """),
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml", "Shop", openapi: "3.1.0")),
             ("models/a.yaml", """
                 type: object
                 properties:
@@ -347,20 +343,7 @@ public sealed class MultiFileTests
     public void AChainOfReferencesIsFollowedToItsEnd()
     {
         var run = Run(
-            ("api.yaml", """
-                openapi: 3.0.3
-                info: { title: Shop, version: "1" }
-                paths:
-                  /a:
-                    get:
-                      operationId: getA
-                      responses:
-                        "200":
-                          description: ok
-                          content:
-                            application/json:
-                              schema: { $ref: "alias.yaml" }
-                """),
+            ("api.yaml", SpecTexts.RefersTo("alias.yaml", "Shop")),
             ("alias.yaml", "$ref: 'models/real.yaml#/Real'\n"),
             ("models/real.yaml", "Real:\n  type: object\n  properties:\n    a: { type: string }\n"));
 
@@ -401,20 +384,7 @@ public sealed class MultiFileTests
     public void AReferenceDocumentedThroughAllOfKeepsTheReferencedType()
     {
         var run = Run(
-            ("api.yaml", """
-                openapi: 3.0.3
-                info: { title: Shop, version: "1" }
-                paths:
-                  /a:
-                    get:
-                      operationId: getA
-                      responses:
-                        "200":
-                          description: ok
-                          content:
-                            application/json:
-                              schema: { $ref: "models/a.yaml" }
-                """),
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml", "Shop")),
             ("models/a.yaml", """
                 type: object
                 properties:
@@ -440,17 +410,11 @@ public sealed class MultiFileTests
         Assert.Equal(new TypeRef(TypeKind.Object, "Window", Nullable: true), members["window"]);
     }
 
-    private static GeneratorRun Run(params (string Path, string Text)[] files)
-    {
-        var run = GeneratorHarness.Run(files.Select((f, i) => i == 0 ? new SpecFile(Root + f.Path, f.Text, "Shop", "ShopClient") : SpecFile.Fragment(Root + f.Path, f.Text)));
-        var dir = "/tmp/mf/" + System.Threading.Interlocked.Increment(ref s_debug);
-        Directory.CreateDirectory(dir);
-        foreach (var (hint, source) in run.Sources) File.WriteAllText(Path.Combine(dir, hint), source);
-        File.WriteAllLines(Path.Combine(dir, "diagnostics.txt"), run.GeneratorDiagnostics.Select(d => d.ToString()));
-        return run;
-    }
+    private static GeneratorRun Run(params (string Path, string Text)[] files) => RunAt(Root, files);
 
-    private static int s_debug;
+    /// <summary>The first file is the spec (namespace Shop, client ShopClient), the others its fragments.</summary>
+    private static GeneratorRun RunAt(string root, (string Path, string Text)[] files) =>
+        GeneratorHarness.Run(files.Select((f, i) => i == 0 ? new SpecFile(root + f.Path, f.Text, "Shop", "ShopClient") : SpecFile.Fragment(root + f.Path, f.Text)));
 
     private static Dictionary<string, OperationModel> Operations(SpecModel model) =>
         model.Client!.Operations.Concat(model.Client.Groups.SelectMany(g => g.Operations)).ToDictionary(o => o.OperationId);

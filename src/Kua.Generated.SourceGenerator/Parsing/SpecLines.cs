@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
 using Kua.Generated.SourceGenerator.Diagnostics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -14,7 +12,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>
         /// The position of a node; a node without one reports its nearest ancestor's. A mapping or list that
         /// is a property's value reports its key (<c>get:</c>), not its first child on the next line. Nodes of a
-        /// fragment (see <see cref="SetFile"/>) name their file, wherever they were copied to.
+        /// fragment (see <c>JsonTree.SetFile</c>) name their file, wherever they were copied to.
         /// </summary>
         public static SourcePosition Of(JToken? token)
         {
@@ -38,43 +36,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
 
             return SourcePosition.Unknown;
-        }
-
-        /// <summary>
-        /// Makes every position in a fragment's tree name the fragment, so that a diagnostic about any node of it (or
-        /// of a copy of it: copies share the annotations) is reported in that file, even after the node was detached.
-        /// </summary>
-        public static void SetFile(JToken root, string filePath, CancellationToken cancellationToken)
-        {
-            var pending = new Stack<JToken>();
-            pending.Push(root);
-            var visited = 0;
-            while (pending.Count > 0)
-            {
-                if ((++visited & 0xFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var token = pending.Pop();
-                var annotation = token.Annotation<Annotation>();
-                if (annotation != null)
-                {
-                    annotation.Position = annotation.Position.InFile(filePath);
-                }
-                else if (token is IJsonLineInfo info && info.HasLineInfo())
-                {
-                    token.AddAnnotation(new Annotation(new SourcePosition(info.LineNumber, info.LinePosition, filePath)));
-                }
-
-                if (token is JContainer container)
-                {
-                    foreach (var child in container.Children())
-                    {
-                        pending.Push(child);
-                    }
-                }
-            }
         }
 
         /// <summary>The position of the node a JSON pointer (<c>#/a/b~1c</c>) names, or of its deepest existing ancestor.</summary>

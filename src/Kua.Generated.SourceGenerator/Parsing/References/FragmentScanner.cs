@@ -77,56 +77,27 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             return false;
         }
 
-        /// <summary>Every <c>$ref</c> value and discriminator mapping value in the tree; iterative, so depth costs no stack.</summary>
+        /// <summary>Every <c>$ref</c> value and discriminator mapping value in the tree.</summary>
         private static IEnumerable<string> References(JToken? root, CancellationToken cancellationToken)
         {
-            var pending = new Stack<JToken>();
-            if (root != null)
+            if (root is null)
             {
-                pending.Push(root);
+                yield break;
             }
 
-            var visited = 0;
-            while (pending.Count > 0)
+            foreach (var token in JsonTree.Walk(root, cancellationToken))
             {
-                if ((++visited & 0xFFF) == 0)
+                if (token is JProperty property && property.Name == "$ref" && property.Value is JValue reference && reference.Value is string text)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return text;
                 }
-
-                var token = pending.Pop();
-                if (token is JObject obj)
+                else if (token is JProperty entries && entries.Name == "mapping" && entries.Value is JObject mapping)
                 {
-                    foreach (var property in obj.Properties())
+                    foreach (var entry in mapping.Properties())
                     {
-                        if (property.Name == "$ref" && property.Value is JValue reference && reference.Value is string text)
+                        if (entry.Value is JValue value && value.Value is string target)
                         {
-                            yield return text;
-                        }
-                        else if (property.Name == "mapping" && property.Value is JObject mapping)
-                        {
-                            foreach (var entry in mapping.Properties())
-                            {
-                                if (entry.Value is JValue value && value.Value is string target)
-                                {
-                                    yield return target;
-                                }
-                            }
-                        }
-
-                        if (property.Value is JContainer child)
-                        {
-                            pending.Push(child);
-                        }
-                    }
-                }
-                else if (token is JArray array)
-                {
-                    foreach (var item in array)
-                    {
-                        if (item is JContainer child)
-                        {
-                            pending.Push(child);
+                            yield return target;
                         }
                     }
                 }

@@ -121,21 +121,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         }
 
         /// <summary>A reference that cannot be followed: the diagnostic and its arguments but the last, which says what is done about it.</summary>
-        private sealed class Failure
-        {
-            public Failure(DiagnosticDescriptor descriptor, SourcePosition position, params string[] arguments)
-            {
-                Descriptor = descriptor;
-                Position = position;
-                Arguments = arguments;
-            }
-
-            public DiagnosticDescriptor Descriptor { get; }
-
-            public SourcePosition Position { get; }
-
-            public string[] Arguments { get; }
-        }
+        private sealed record Failure(DiagnosticDescriptor Descriptor, SourcePosition Position, params string[] Arguments);
 
         /// <summary>One file the spec may reach: parsed on first use, once, into a tree that is never changed (copies are).</summary>
         private sealed class SourceDocument
@@ -184,7 +170,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
 
                 if (_root != null && !IsSpec)
                 {
-                    SpecLines.SetFile(_root, Path, cancellationToken);
+                    JsonTree.SetFile(_root, Path, cancellationToken);
                 }
 
                 return _root;

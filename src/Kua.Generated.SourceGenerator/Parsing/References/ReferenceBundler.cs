@@ -377,43 +377,16 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         }
 
         /// <summary>One node waiting to be visited: its slot, the file it came from, and the copies it sits in.</summary>
-        private readonly struct Visit
-        {
-            public Visit(JToken node, Slot slot, SourceDocument document, CopyChain? copies, int depth)
-            {
-                Node = node;
-                Slot = slot;
-                Document = document;
-                Copies = copies;
-                Depth = depth;
-            }
-
-            public JToken Node { get; }
-
-            public Slot Slot { get; }
-
-            /// <summary>The file its local references (<c>#/…</c>) point into.</summary>
-            public SourceDocument Document { get; }
-
-            /// <summary>The targets copied around it, innermost first: a target met again would be copied forever.</summary>
-            public CopyChain? Copies { get; }
-
-            public int Depth { get; }
-        }
+        /// <param name="Node">The node.</param>
+        /// <param name="Slot">What it is in the OpenAPI layout.</param>
+        /// <param name="Document">The file its local references (<c>#/…</c>) point into.</param>
+        /// <param name="Copies">The targets copied around it, innermost first: a target met again would be copied forever.</param>
+        /// <param name="Depth">How deep it sits in the bundled tree.</param>
+        private readonly record struct Visit(JToken Node, Slot Slot, SourceDocument Document, CopyChain? Copies, int Depth);
 
         /// <summary>A chain of copied targets (an immutable list).</summary>
-        private sealed class CopyChain
+        private sealed record CopyChain(JToken Target, CopyChain? Outer)
         {
-            public CopyChain(JToken target, CopyChain? outer)
-            {
-                Target = target;
-                Outer = outer;
-            }
-
-            public JToken Target { get; }
-
-            public CopyChain? Outer { get; }
-
             public bool Contains(JToken target)
             {
                 for (var chain = this; chain != null; chain = chain.Outer)
@@ -429,27 +402,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         }
 
         /// <summary>A target gathered under the components: the copy, and the references to point at it once it has a name.</summary>
-        private sealed class Gathered
+        private sealed record Gathered(string[] Section, SourceDocument Document, string Pointer, JToken Original, JToken Copy)
         {
-            public Gathered(string[] section, SourceDocument document, string pointer, JToken original, JToken copy)
-            {
-                Section = section;
-                Document = document;
-                Pointer = pointer;
-                Original = original;
-                Copy = copy;
-            }
-
-            public string[] Section { get; }
-
-            public SourceDocument Document { get; }
-
-            public string Pointer { get; }
-
-            public JToken Original { get; }
-
-            public JToken Copy { get; }
-
             /// <summary><c>$ref</c> owners (objects) and discriminator mapping entries (properties).</summary>
             public List<JToken> Referrers { get; } = new List<JToken>();
         }
