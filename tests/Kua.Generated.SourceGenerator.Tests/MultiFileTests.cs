@@ -158,33 +158,24 @@ public sealed class MultiFileTests
     public void SchemasFromFragmentsAreNamedFromTheirPointerOrFileAndClashesAreToldApartByTheirFolders()
     {
         var run = Run(
-            ("api.yaml", """
-                openapi: 3.0.3
-                info: { title: Shop, version: "1" }
-                paths:
-                  /a:
-                    get:
-                      operationId: getA
-                      responses:
-                        "200":
-                          description: ok
-                          content:
-                            application/json:
-                              schema:
-                                type: object
-                                properties:
-                                  appsError: { $ref: "apps/models/error.yaml" }
-                                  billingError: { $ref: "billing/models/error.yaml" }
-                                  billingErrorAgain: { $ref: "./billing/models/../models/error.yaml" }
-                                  thing: { $ref: "common.yaml#/components/schemas/Thing" }
-                                  otherThing: { $ref: "other/common.yaml#/components/schemas/Thing" }
-                                  status: { $ref: "common.yaml#/components/schemas/Error" }
+            ("api.yaml", SpecTexts.RefersTo("holder.yaml") + """
+
                 components:
                   schemas:
                     Error:
                       type: object
                       properties:
                         message: { type: string }
+                """),
+            ("holder.yaml", """
+                type: object
+                properties:
+                  appsError: { $ref: "apps/models/error.yaml" }
+                  billingError: { $ref: "billing/models/error.yaml" }
+                  billingErrorAgain: { $ref: "./billing/models/../models/error.yaml" }
+                  thing: { $ref: "common.yaml#/components/schemas/Thing" }
+                  otherThing: { $ref: "other/common.yaml#/components/schemas/Thing" }
+                  status: { $ref: "common.yaml#/components/schemas/Error" }
                 """),
             ("apps/models/error.yaml", "type: object\nproperties:\n  app: { type: string }\n"),
             ("billing/models/error.yaml", "type: object\nproperties:\n  invoice: { type: string }\n"),
@@ -200,6 +191,7 @@ public sealed class MultiFileTests
         Assert.Equal("a", types["Thing"]);
         Assert.Equal("c", types["OtherThing"]);
         Assert.Equal("b", types["CommonError"]);
+        Assert.Equal("appsError,billingError,billingErrorAgain,thing,otherThing,status", types["Holder"]);
         Assert.Equal(7, types.Count);
     }
 
@@ -308,35 +300,15 @@ public sealed class MultiFileTests
     public void ASyntaxErrorInAFragmentIsReportedThereAndTheRestStillGenerates()
     {
         var run = Run(
-            ("api.yaml", """
-                openapi: 3.0.3
-                info: { title: Shop, version: "1" }
-                paths:
-                  /a:
-                    get:
-                      operationId: getA
-                      responses:
-                        "200":
-                          description: ok
-                          content:
-                            application/json:
-                              schema: { $ref: "broken.yaml" }
-                  /b:
-                    get:
-                      operationId: getB
-                      responses:
-                        "200":
-                          description: ok
-                          content:
-                            application/json:
-                              schema: { $ref: "fine.yaml" }
-                """),
+            ("api.yaml", SpecTexts.RefersTo("holder.yaml")),
+            ("holder.yaml", "type: object\nproperties:\n  broken: { $ref: broken.yaml }\n  fine: { $ref: fine.yaml }\n"),
             ("broken.yaml", "type: object\nproperties:\n  a: b: c # <-\n"),
             ("fine.yaml", "type: object\nproperties:\n  b: { type: string }\n"));
 
         AssertAt(Assert.Single(run.GeneratorDiagnostics, d => d.Id == "KUA0001"), "broken.yaml", run);
-        Assert.Contains(Model(run).Types, t => t.Name == "Fine");
-        Assert.Equal("Fine", Operations(Model(run))["getB"].Result.Type!.Name);
+        var holder = (ObjectModel)Model(run).Types.Single(t => t.Name == "Holder");
+        Assert.Equal(new[] { "broken:Any", "fine:Fine" }, holder.Properties.Select(p => p.JsonName + ":" + (p.Type.Name ?? p.Type.Kind.ToString())));
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
     }
 
     [Fact]
