@@ -17,7 +17,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         /// <paramref name="copyFromSpec"/> is false, gives that pointer (<see cref="Target.SpecPointer"/>): NSwag
         /// follows it in the spec. A failure is located at the reference that fails, in its own file.
         /// </summary>
-        private Target Find(SourceDocument from, SpecReference reference, string text, SourcePosition at, Slot slot, bool copyFromSpec)
+        private Target Find(SourceDocument from, SpecReference reference, string text, SourcePosition at, bool copyFromSpec)
         {
             var seen = new HashSet<JToken>(IdentityComparer.Instance);
             var path = "'" + text + "'";

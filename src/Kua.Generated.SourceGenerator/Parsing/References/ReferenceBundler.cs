@@ -34,7 +34,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         private readonly bool _swagger2;
         private readonly SourceDocument _spec;
         private readonly Dictionary<string, SourceDocument> _documents = new Dictionary<string, SourceDocument>(SpecPaths.Comparer);
-        private readonly Dictionary<JToken, Gathered> _gathered = new Dictionary<JToken, Gathered>(IdentityComparer.Instance);
+        /// <summary>What is gathered, by target node and by section (a node used as a header and as a parameter is gathered twice).</summary>
+        private readonly Dictionary<JToken, List<Gathered>> _gathered = new Dictionary<JToken, List<Gathered>>(IdentityComparer.Instance);
         private readonly List<Gathered> _gatheredInOrder = new List<Gathered>();
         private readonly Stack<Visit> _pending = new Stack<Visit>();
         private int _visited;
@@ -167,7 +168,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             }
 
             var section = ReferenceSlots.Section(visit.Slot, _swagger2);
-            var target = Find(visit.Document, parsed, text, SpecLines.Of(reference), visit.Slot, copyFromSpec: section is null);
+            var target = Find(visit.Document, parsed, text, SpecLines.Of(reference), copyFromSpec: section is null);
             if (target.Failure != null)
             {
                 return Drop(owner, visit.Slot, target.Failure);
@@ -227,7 +228,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
                     continue;
                 }
 
-                var target = Find(visit.Document, parsed, text, SpecLines.Of(value), Slot.Schema, copyFromSpec: false);
+                var target = Find(visit.Document, parsed, text, SpecLines.Of(value), copyFromSpec: false);
                 if (target.Failure != null)
                 {
                     Report(target.Failure, "the mapping is ignored");
@@ -247,11 +248,18 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         /// <summary>The one gathered copy of a target, made (and queued for a visit in its own file) on first use.</summary>
         private Gathered Gather(Target target, Slot slot, string[] section)
         {
-            if (!_gathered.TryGetValue(target.Node!, out var gathered))
+            if (!_gathered.TryGetValue(target.Node!, out var bySection))
+            {
+                bySection = new List<Gathered>(1);
+                _gathered.Add(target.Node!, bySection);
+            }
+
+            var gathered = bySection.Find(g => g.Section == section);
+            if (gathered is null)
             {
                 var copy = Copy(target);
                 gathered = new Gathered(section, target.Document, target.Pointer, target.Node!, copy);
-                _gathered.Add(target.Node!, gathered);
+                bySection.Add(gathered);
                 _gatheredInOrder.Add(gathered);
                 _pending.Push(new Visit(copy, slot, target.Document, null, section.Length + 1));
             }

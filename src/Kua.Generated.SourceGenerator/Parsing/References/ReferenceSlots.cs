@@ -79,6 +79,23 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             [Slot.Callback] = Slot.PathItem,
         };
 
+        private static readonly Dictionary<Slot, string[]> OpenApi3Sections = new Dictionary<Slot, string[]>
+        {
+            [Slot.Schema] = new[] { "components", "schemas" },
+            [Slot.Parameter] = new[] { "components", "parameters" },
+            [Slot.Response] = new[] { "components", "responses" },
+            [Slot.RequestBody] = new[] { "components", "requestBodies" },
+            [Slot.Header] = new[] { "components", "headers" },
+            [Slot.Example] = new[] { "components", "examples" },
+        };
+
+        private static readonly Dictionary<Slot, string[]> Swagger2Sections = new Dictionary<Slot, string[]>
+        {
+            [Slot.Schema] = new[] { "definitions" },
+            [Slot.Parameter] = new[] { "parameters" },
+            [Slot.Response] = new[] { "responses" },
+        };
+
         /// <summary>The slot of a property of an object in <paramref name="parent"/>.</summary>
         public static Slot Child(Slot parent, string name)
         {
@@ -101,26 +118,8 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         /// this slot from other files, so every use shares one object; null for slots whose objects are copied
         /// where they are used (path items, operations, callbacks, descriptions).
         /// </summary>
-        public static string[]? Section(Slot slot, bool swagger2)
-        {
-            switch (slot)
-            {
-                case Slot.Schema:
-                    return swagger2 ? new[] { "definitions" } : new[] { "components", "schemas" };
-                case Slot.Parameter:
-                    return swagger2 ? new[] { "parameters" } : new[] { "components", "parameters" };
-                case Slot.Response:
-                    return swagger2 ? new[] { "responses" } : new[] { "components", "responses" };
-                case Slot.RequestBody:
-                    return swagger2 ? null : new[] { "components", "requestBodies" };
-                case Slot.Header:
-                    return swagger2 ? null : new[] { "components", "headers" };
-                case Slot.Example:
-                    return swagger2 ? null : new[] { "components", "examples" };
-                default:
-                    return null;
-            }
-        }
+        public static string[]? Section(Slot slot, bool swagger2) =>
+            (swagger2 ? Swagger2Sections : OpenApi3Sections).TryGetValue(slot, out var section) ? section : null;
 
         private static Dictionary<string, Slot> Map(params (string Name, Slot Slot)[] entries)
         {

@@ -106,24 +106,12 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
         Url,
     }
 
-    /// <summary>A <c>$ref</c> split into the file it names (percent-decoded) and its JSON pointer (<c>#/a/b</c>, or empty).</summary>
-    internal readonly struct SpecReference
+    /// <summary>A <c>$ref</c> split into the file it names and its JSON pointer.</summary>
+    /// <param name="Kind">A place in the same file, in another file, or a URL.</param>
+    /// <param name="Path">The file part, percent-decoded; empty for a local reference.</param>
+    /// <param name="Pointer">The fragment with its <c>#</c> (<c>#/components/schemas/A</c>), or empty for a whole file.</param>
+    internal readonly record struct SpecReference(ReferenceKind Kind, string Path, string Pointer)
     {
-        private SpecReference(ReferenceKind kind, string path, string pointer)
-        {
-            Kind = kind;
-            Path = path;
-            Pointer = pointer;
-        }
-
-        public ReferenceKind Kind { get; }
-
-        /// <summary>The file part, empty for a local reference.</summary>
-        public string Path { get; }
-
-        /// <summary>The fragment with its <c>#</c> (<c>#/components/schemas/A</c>), or empty for a whole file.</summary>
-        public string Pointer { get; }
-
         public static SpecReference Parse(string reference)
         {
             var hash = reference.IndexOf('#');
