@@ -15,9 +15,9 @@ namespace Kua.Generated.SourceGenerator
 {
     /// <summary>
     /// Turns each <c>KuaOpenApi</c> additional file into a typed client and DTOs.
-    /// Pipeline: filter by metadata → read text, with the fragments its $refs reach → parse (NSwag.Core, once per
-    /// text) → equatable model
-    /// → one unit per type and one for the client → emit → add sources; diagnostics travel separately.
+    /// Pipeline: filter by metadata → read text (and the fragments its $refs reach) → parse (NSwag.Core, once per
+    /// text) → equatable model → one unit per type and one for the client → emit → add sources; diagnostics
+    /// travel separately.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class KuaGenerator : IIncrementalGenerator

@@ -9,8 +9,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
 {
     /// <summary>
     /// The parse step: spec text → <see cref="SpecModel"/>. Reads the text, bundles the fragments its
-    /// <c>$ref</c>s reach into it, normalizes it, loads it with NSwag.Core and builds our model. Never throws (but for cancellation): every failure is a
-    /// diagnostic in the model.
+    /// <c>$ref</c>s reach into it, normalizes it, loads it with NSwag.Core and builds our model. Never
+    /// throws (but for cancellation): every failure is a diagnostic in the model.
     /// </summary>
     internal static class SpecParser
     {
