@@ -7,6 +7,7 @@ using Kua.Generated.SourceGenerator.Diagnostics;
 using Kua.Generated.SourceGenerator.Emitting;
 using Kua.Generated.SourceGenerator.Model;
 using Kua.Generated.SourceGenerator.Parsing;
+using Kua.Generated.SourceGenerator.Parsing.References;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -14,8 +15,9 @@ namespace Kua.Generated.SourceGenerator
 {
     /// <summary>
     /// Turns each <c>KuaOpenApi</c> additional file into a typed client and DTOs.
-    /// Pipeline: filter by metadata → read text → parse (NSwag.Core, once per text) → equatable model
-    /// → one unit per type and one for the client → emit → add sources; diagnostics travel separately.
+    /// Pipeline: filter by metadata → read text (and the fragments its $refs reach) → parse (NSwag.Core, once per
+    /// text) → equatable model → one unit per type and one for the client → emit → add sources; diagnostics
+    /// travel separately.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class KuaGenerator : IIncrementalGenerator
@@ -30,7 +32,23 @@ namespace Kua.Generated.SourceGenerator
                 .Select(static (input, _) => input!)
                 .WithTrackingName(TrackingNames.Inputs);
 
-            var models = inputs
+            // Files a spec's $refs may reach, each read and scanned for the files it names on its own, so that a
+            // spec's input changes only when a file it reaches changes.
+            var fragments = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellationToken) => SpecInputReader.ReadFragment(pair.Left, pair.Right, cancellationToken))
+                .Where(static fragment => fragment != null)
+                .Select(static (fragment, _) => fragment!)
+                .WithTrackingName(TrackingNames.Fragments)
+                .Select(static (fragment, cancellationToken) => FragmentScanner.Scan(fragment, cancellationToken))
+                .WithTrackingName(TrackingNames.FragmentReferences);
+
+            var specFiles = inputs
+                .Combine(fragments.Collect())
+                .Select(static (pair, cancellationToken) => FragmentClosure.Attach(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.SpecFiles);
+
+            var models = specFiles
                 .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
                 .WithTrackingName(TrackingNames.Models);
 

@@ -4,12 +4,15 @@ namespace Kua.Generated.SourceGenerator
     internal static class TrackingNames
     {
         public const string Inputs = "Kua.Inputs";
+        public const string Fragments = "Kua.Fragments";
+        public const string FragmentReferences = "Kua.FragmentReferences";
+        public const string SpecFiles = "Kua.SpecFiles";
         public const string Models = "Kua.Models";
         public const string EmitOptions = "Kua.EmitOptions";
         public const string Units = "Kua.Units";
         public const string Files = "Kua.Files";
         public const string Diagnostics = "Kua.Diagnostics";
 
-        public static readonly string[] All = { Inputs, Models, EmitOptions, Units, Files, Diagnostics };
+        public static readonly string[] All = { Inputs, Fragments, FragmentReferences, SpecFiles, Models, EmitOptions, Units, Files, Diagnostics };
     }
 }

@@ -14,7 +14,7 @@ namespace Kua.Generated.Benchmarks;
 internal static class QuickRun
 {
     /// <param name="output">Where the lines go.</param>
-    /// <param name="sections">"generator", "client" or both (the default).</param>
+    /// <param name="sections">"generator", "client" or both (the default); "multifile" for the DigitalOcean spec.</param>
     public static int Run(TextWriter output, IReadOnlyCollection<string> sections)
     {
         var all = sections.Count == 0;
@@ -31,6 +31,12 @@ internal static class QuickRun
         if (all || sections.Contains("generator"))
         {
             RunGenerator(print);
+        }
+
+        // Not in the default run: it needs ../shared/openapi-multifile and takes a few minutes.
+        if (sections.Contains("multifile"))
+        {
+            RunMultiFile(print);
         }
 
         print("quick.loadAverage", LoadAverage(), "0.0");
@@ -92,6 +98,29 @@ internal static class QuickRun
             print("generator.asana.unrelatedEdit.percentOfCold", unrelated.Ms / cold.Ms * 100, "0.000");
             print("generator.asana.specEdit.percentOfCold", specEdit.Ms / cold.Ms * 100, "0.0");
         }
+    }
+
+    /// <summary>The DigitalOcean spec (2,906 fragments): cold generation, re-runs after a C# edit and a fragment edit, and stages.</summary>
+    private static void RunMultiFile(Action<string, double, string> print)
+    {
+        var bench = new MultiFileGeneratorBenchmarks();
+        bench.Setup();
+        print("generator.digitalocean.reachedFragments", bench.ReachedFragments(), "0");
+        print("generator.digitalocean.generatedFiles", bench.GeneratedFiles(), "0");
+        var (cold, unrelated) = Pair(() => bench.Cold(), () => bench.UnrelatedEdit(), 7, batchB: 20);
+        print("generator.digitalocean.cold.ms", cold.Ms, "0");
+        print("generator.digitalocean.cold.wallMs", cold.WallMs, "0");
+        print("generator.digitalocean.cold.allocMB", cold.Bytes / 1e6, "0");
+        print("generator.digitalocean.unrelatedEdit.us", unrelated.Ms * 1000, "0");
+        var (fragment, _) = Pair(() => bench.FragmentEdit(), () => bench.UnrelatedEdit(), 7, batchB: 20);
+        print("generator.digitalocean.fragmentEdit.ms", fragment.Ms, "0");
+        print("generator.digitalocean.fragmentEdit.percentOfCold", fragment.Ms / cold.Ms * 100, "0");
+        var (scan, parse) = Pair(() => bench.ScanAll(), () => bench.Parse(), 7);
+        print("generator.digitalocean.stages.scanMs", scan.Ms, "0");
+        print("generator.digitalocean.stages.parseStepMs", parse.Ms, "0");
+        var model = bench.Parse();
+        var (emit, _) = Pair(() => bench.Emit(model), () => { }, 7);
+        print("generator.digitalocean.stages.emitMs", emit.Ms, "0");
     }
 
     private static void RunClient(Action<string, double, string> print)

@@ -162,7 +162,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
         // build/ declares the three metadata and RootNamespace the generator reads (DESIGN.md, the MSBuild contract).
         var props = XDocument.Parse(Read(archive, "build/Kua.Generated.props"));
         var visible = props.Descendants("CompilerVisibleItemMetadata").Select(e => (string?)e.Attribute("Include") + "." + (string?)e.Attribute("MetadataName")).ToList();
-        var contract = new[] { "AdditionalFiles.KuaOpenApi", "AdditionalFiles.KuaNamespace", "AdditionalFiles.KuaClientName" };
+        var contract = new[] { "AdditionalFiles.KuaOpenApi", "AdditionalFiles.KuaNamespace", "AdditionalFiles.KuaClientName", "AdditionalFiles.KuaOpenApiFragment" };
         Assert.True(contract.All(visible.Contains), "build/Kua.Generated.props makes visible only: " + string.Join(", ", visible));
         Assert.Contains(props.Descendants("CompilerVisibleProperty"), e => (string?)e.Attribute("Include") == "RootNamespace");
 

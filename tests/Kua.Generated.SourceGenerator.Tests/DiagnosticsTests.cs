@@ -152,9 +152,9 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void KUA0006_ReferenceToAnotherFile()
+    public void KUA0006_ReferenceToAUrl()
     {
-        AssertWarning("KUA0006", DiagnosticSeverity.Warning, """
+        var run = AssertWarning("KUA0006", DiagnosticSeverity.Warning, """
             openapi: 3.0.3
             info: { title: T, version: "1" }
             paths:
@@ -167,8 +167,91 @@ public sealed class DiagnosticsTests
                       content:
                         application/json:
                           schema:
-                            $ref: "common.yaml#/components/schemas/Shared" # <-
+                            $ref: "https://example.com/common.yaml#/components/schemas/Shared" # <-
             """);
+
+        Assert.Contains("a URL, which the generator never fetches", run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0006_ReferenceToAUrlInAFragment()
+    {
+        AssertWarningInFiles(
+            "KUA0006",
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml")),
+            ("models/a.yaml", """
+                type: object
+                properties:
+                  b: { $ref: "http://example.com/b.json" } # <-
+                """));
+    }
+
+    [Fact]
+    public void KUA0005_MissingPointerInAFragment()
+    {
+        var run = AssertWarningInFiles(
+            "KUA0005",
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml")),
+            ("models/a.yaml", """
+                type: object
+                properties:
+                  b:
+                    $ref: "../shared.yaml#/Missing" # <-
+                """),
+            ("shared.yaml", "Present: { type: string }\n"));
+
+        Assert.Contains("has nothing at '#/Missing'", run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0033_ReferenceToAFileThatIsNotAFragment()
+    {
+        var run = AssertWarningInFiles(
+            "KUA0033",
+            ("api.yaml", SpecTexts.RefersTo("models/a.yaml")),
+            ("models/a.yaml", """
+                type: object
+                properties:
+                  b:
+                    $ref: "../missing.yaml" # <-
+                """));
+
+        Assert.Contains("'/specs/multi/missing.yaml'", run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0034_ReferencesThatLeadBackToThemselvesAcrossFiles()
+    {
+        var run = AssertWarningInFiles(
+            "KUA0034",
+            ("api.yaml", SpecTexts.RefersTo("a.yaml")),
+            ("a.yaml", "$ref: b.yaml\n"),
+            ("b.yaml", "$ref: a.yaml # <-\n"));
+
+        Assert.Contains("it leads back to itself ('a.yaml' → 'b.yaml' → 'a.yaml')", run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0034_CopiedContentThatContainsItself()
+    {
+        AssertWarningInFiles(
+            "KUA0034",
+            ("api.yaml", """
+                openapi: 3.0.3
+                info: { title: T, version: "1" }
+                paths:
+                  /a:
+                    $ref: "paths/a.yaml"
+                """),
+            ("paths/a.yaml", """
+                get:
+                  operationId: getA
+                  responses:
+                    "204":
+                      description: ok
+                x-again:
+                  $ref: "a.yaml" # <-
+                """));
     }
 
     [Fact]
@@ -667,6 +750,21 @@ public sealed class DiagnosticsTests
         AssertDiagnostic(diagnostic, id, DiagnosticSeverity.Error, path, MarkedLine(text, marker));
         Assert.Empty(run.Sources);
         return diagnostic;
+    }
+
+    /// <summary>Like <see cref="AssertWarning"/> for a spec in several files (the first is the spec); one of them marks the line.</summary>
+    private static GeneratorRun AssertWarningInFiles(string id, params (string Path, string Text)[] files)
+    {
+        const string folder = "/specs/multi/";
+        var run = GeneratorHarness.Run(files.Select((f, i) => i == 0 ? new SpecFile(folder + f.Path, f.Text) : SpecFile.Fragment(folder + f.Path, f.Text)));
+
+        var marked = files.Single(f => f.Text.Contains(Marker, StringComparison.Ordinal));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        AssertDiagnostic(diagnostic, id, DiagnosticSeverity.Warning, folder + marked.Path, MarkedLine(marked.Text, Marker));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.NotEmpty(run.Sources);
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+        return run;
     }
 
     private static GeneratorRun AssertWarning(string id, DiagnosticSeverity severity, string text)

@@ -161,6 +161,116 @@ public sealed class IncrementalTests
         Assert.NotEqual(first, SpecParser.Parse(input with { Namespace = "Other" }, CancellationToken.None));
     }
 
+    [Fact]
+    public void EditingAFragmentRegeneratesOnlyTheSpecThatReachesIt()
+    {
+        var (driver, compilation, texts) = StartMultiFile();
+        driver = driver.RunGenerators(compilation);
+        var tag = texts.Single(t => t.Path == TagPath);
+
+        driver = driver.ReplaceAdditionalText(tag, new InMemoryAdditionalText(TagPath, TagYaml.Replace("The text.", "The edited text.", StringComparison.Ordinal))).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        // Only the edited file is scanned again; only the shop spec's input changes, so only its model is rebuilt.
+        Assert.Equal(new[] { TagPath }, Changed(result, TrackingNames.FragmentReferences).Select(o => ((FragmentFile)o).Path));
+        Assert.Equal(new[] { ShopPath }, Changed(result, TrackingNames.SpecFiles).Select(o => ((SpecInput)o).FilePath));
+        Assert.Equal(new[] { ShopPath }, Changed(result, TrackingNames.Models).Select(o => ((SpecModel)o).FilePath));
+        Assert.Equal(3, result.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Count());
+
+        // Of all files of the three specs, only the one holding Tag is new.
+        Assert.Equal(new[] { "Shop.ShopClient.Models.T1.g.cs" }, Changed(result, TrackingNames.Files).Select(o => ((GeneratedFile)o).HintName));
+        Assert.Contains("The edited text.", result.GeneratedSources.Single(s => s.HintName == "Shop.ShopClient.Models.T1.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EditingAFragmentNoSpecReachesRegeneratesNothing()
+    {
+        var (driver, compilation, texts) = StartMultiFile();
+        driver = driver.RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
+        var unused = texts.Single(t => t.Path == UnusedPath);
+
+        driver = driver.ReplaceAdditionalText(unused, new InMemoryAdditionalText(UnusedPath, "Unused: { type: integer }\n")).RunGenerators(compilation);
+        var after = driver.GetRunResult().Results.Single();
+
+        Assert.Equal(new[] { UnusedPath }, Changed(after, TrackingNames.FragmentReferences).Select(o => ((FragmentFile)o).Path));
+        foreach (var name in new[] { TrackingNames.SpecFiles, TrackingNames.Models, TrackingNames.Units, TrackingNames.Files, TrackingNames.Diagnostics })
+        {
+            Assert.Empty(Changed(after, name));
+        }
+
+        Assert.Equal(Sources(before), Sources(after));
+    }
+
+    [Fact]
+    public void EditingUserCodeWithAMultiFileSpecReusesEveryStep()
+    {
+        var (driver, compilation, _) = StartMultiFile();
+        driver = driver.RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
+        var program = compilation.SyntaxTrees.Single();
+
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(program, program.WithChangedText(program.GetText().Replace(0, 0, "// an edit\n"))));
+        var after = driver.GetRunResult().Results.Single();
+
+        AssertEverythingReused(after);
+        Assert.Equal(Sources(before), Sources(after));
+        Assert.Equal(7, after.TrackedSteps[TrackingNames.FragmentReferences].Length);
+    }
+
+    [Fact]
+    public void AddingAMissingFragmentRegeneratesTheSpecThatNamesIt()
+    {
+        var (driver, compilation, texts) = StartMultiFile();
+        driver = driver.RemoveAdditionalTexts(ImmutableArray.Create(texts.Single(t => t.Path == TagPath)));
+        var missing = GeneratorHarness.Run(driver, compilation);
+        Assert.Contains(missing.GeneratorDiagnostics, d => d.Id == "KUA0033" && d.Location.GetLineSpan().Path == PetPath);
+
+        driver = missing.Driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(TagPath, TagYaml)));
+        var added = GeneratorHarness.Run(driver, compilation);
+
+        Assert.Empty(added.GeneratorDiagnostics);
+        Assert.Equal(new[] { ShopPath }, Changed(added.Result, TrackingNames.Models).Select(o => ((SpecModel)o).FilePath));
+        Assert.Contains(added.Sources, s => s.HintName == "Shop.ShopClient.Models.T1.g.cs");
+    }
+
+    private const string ShopPath = "/specs/shop/api.yaml";
+    private const string PetPath = "/specs/shop/models/pet.yaml";
+    private const string TagPath = "/specs/shop/models/tag.yaml";
+    private const string UnusedPath = "/specs/shop/unused.yaml";
+    private const string OtherPath = "/specs/other/api.yaml";
+
+    private const string TagYaml = """
+        type: object
+        description: A label.
+        properties:
+          label: { type: string, description: The text. }
+        """;
+
+    /// <summary>
+    /// Three specs: a shop in three files (api → models/pet.yaml → models/tag.yaml) beside a fragment it does not
+    /// reach, another spec in two files, and the Kua spec in one.
+    /// </summary>
+    private static (GeneratorDriver Driver, Compilation Compilation, ImmutableArray<AdditionalText> Texts) StartMultiFile()
+    {
+        var files = new[]
+        {
+            new SpecFile(ShopPath, SpecTexts.RefersTo("models/pet.yaml", "Shop"), "Shop", "ShopClient"),
+            SpecFile.Fragment(PetPath, "type: object\nproperties:\n  tag: { $ref: 'tag.yaml' }\n"),
+            SpecFile.Fragment(TagPath, TagYaml),
+            SpecFile.Fragment(UnusedPath, "Unused: { type: string }\n"),
+            new SpecFile(OtherPath, SpecTexts.RefersTo("thing.yaml", "Other"), "Other", "OtherClient"),
+            SpecFile.Fragment("/specs/other/thing.yaml", "type: object\nproperties:\n  a: { type: string }\n"),
+            new SpecFile(KuaPath, File.ReadAllText(TestPaths.KuaSpec), "Kua", "KuaClient"),
+        };
+        var driver = GeneratorHarness.CreateDriver(files, out var texts);
+        return (driver, GeneratorHarness.CreateCompilation(), texts);
+    }
+
+    /// <summary>The outputs of a step that were not reused (new, modified or removed).</summary>
+    private static List<object> Changed(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Where(o => !Reused.Contains(o.Reason)).Select(o => o.Value).ToList();
+
     private static bool IsForbidden(Type type) =>
         typeof(Compilation).IsAssignableFrom(type) ||
         typeof(ISymbol).IsAssignableFrom(type) ||

@@ -27,7 +27,7 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
             "KUA0005", "A $ref cannot be resolved", "The reference {0} cannot be resolved: {1}");
 
         public static readonly DiagnosticDescriptor ExternalReference = Warning(
-            "KUA0006", "A $ref to another file cannot be resolved", "The reference {0} points into another file, which the generator does not read; {1}");
+            "KUA0006", "A $ref points outside the spec's files", "The reference {0} points outside the spec's files (a URL, which the generator never fetches, or a name no $id declares); {1}");
 
         public static readonly DiagnosticDescriptor OperationSkipped = Warning(
             "KUA0007", "An operation was skipped", "The operation '{0}' was skipped: {1}");
@@ -83,6 +83,14 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         public static readonly DiagnosticDescriptor StructureInfo = Info(
             "KUA0032", "A value is not of the form OpenAPI defines, which changes nothing in the generated code", "{0} must be {1}, but is {2}; {3}");
 
+        /// <summary>A $ref names a file the generator was not given as a fragment.</summary>
+        public static readonly DiagnosticDescriptor MissingFragment = Warning(
+            "KUA0033", "A $ref names a file that is not a fragment", "The reference {0} names the file '{1}', which is neither a KuaOpenApi item nor one of the fragments given to the generator; {2}");
+
+        /// <summary>References across files go round in a circle, or what they copy would be unbounded.</summary>
+        public static readonly DiagnosticDescriptor ReferenceLoop = Warning(
+            "KUA0034", "A $ref across files cannot be followed", "The reference {0} cannot be followed: {1}; {2}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");
 
@@ -91,7 +99,7 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
             UnreadableSpec, NotOpenApi, LoadFailed, TooDeep, UnresolvedReference, ExternalReference, OperationSkipped,
             SchemaDegraded, Normalized, Webhooks, CallbacksIgnored, LinksIgnored, TokenEndpointIncomplete, InvalidOption,
             CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient,
-            StructureError, StructureWarning, StructureInfo, InternalError,
+            StructureError, StructureWarning, StructureInfo, MissingFragment, ReferenceLoop, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();

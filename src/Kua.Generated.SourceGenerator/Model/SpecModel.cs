@@ -12,8 +12,11 @@ namespace Kua.Generated.SourceGenerator.Model
         ClientModel? Client,
         EquatableArray<DiagnosticInfo> Diagnostics);
 
-    /// <summary>One KuaOpenApi file as the pipeline first sees it: its path, text and options.</summary>
-    internal sealed record SpecInput(string FilePath, string? Text, string? Namespace, string? ClientName, string? RootNamespace)
+    /// <summary>
+    /// One KuaOpenApi file as the pipeline first sees it: its path, text and options, and the other files its
+    /// <c>$ref</c>s reach (fragments, ordered by path; empty for a spec in one file).
+    /// </summary>
+    internal sealed record SpecInput(string FilePath, string? Text, string? Namespace, string? ClientName, string? RootNamespace, EquatableArray<SpecFragment> Fragments = default)
     {
         /// <summary>Whether schemas no operation uses still become types (<c>KeepUnusedSchemas</c>).</summary>
         public bool KeepUnusedSchemas { get; init; }

@@ -262,7 +262,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 return real == 1 ? Shape.Wrapper : real == 0 ? Shape.Any : Shape.Union;
             }
 
-            if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.DiscriminatorObject is null && schema.AdditionalPropertiesSchema is null && variants.Count == 0)
+            // allOf: [$ref, { description: … }] is how OpenAPI 3.0 documents a $ref (its siblings are ignored): one real part.
+            if (schema.AllOf.Count > 0 && schema.AllOf.Count(p => !IsAnnotationOnly(p)) == 1 && schema.Properties.Count == 0 && schema.DiscriminatorObject is null && schema.AdditionalPropertiesSchema is null && variants.Count == 0)
             {
                 return Shape.Wrapper;
             }
@@ -291,8 +292,15 @@ namespace Kua.Generated.SourceGenerator.Parsing
         {
             var variants = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf.Count > 0 ? schema.AnyOf : schema.AllOf;
             wrapsNull = variants.Any(IsNullSchema);
-            return variants.FirstOrDefault(v => !IsNullSchema(v));
+            return variants.FirstOrDefault(v => !IsNullSchema(v) && !IsAnnotationOnly(v)) ?? variants.FirstOrDefault(v => !IsNullSchema(v));
         }
+
+        /// <summary>A schema that only documents (description, example, nullable…) and constrains nothing a type could show.</summary>
+        private static bool IsAnnotationOnly(JsonSchema schema) =>
+            !schema.HasReference && (schema.Type & ~JsonObjectType.Null) == JsonObjectType.None && string.IsNullOrEmpty(schema.Format) &&
+            schema.Properties.Count == 0 && schema.PatternProperties.Count == 0 && schema.AdditionalPropertiesSchema is null &&
+            schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && schema.Not is null &&
+            schema.Item is null && schema.Items.Count == 0 && schema.Enumeration.Count == 0 && schema.DiscriminatorObject is null;
 
         private static bool IsNullSchema(JsonSchema schema)
         {

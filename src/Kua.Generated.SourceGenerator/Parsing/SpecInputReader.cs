@@ -7,12 +7,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Kua.Generated.SourceGenerator.Parsing
 {
     /// <summary>
-    /// Reduces an additional file to a <see cref="SpecInput"/> when MSBuild marked it <c>KuaOpenApi=true</c>.
+    /// Reduces an additional file to a <see cref="SpecInput"/> when MSBuild marked it <c>KuaOpenApi=true</c>, and to a
+    /// <see cref="SpecFragment"/> when a spec's <c>$ref</c>s may reach it (<c>KuaOpenApiFragment=true</c>, or a spec).
     /// The contract with the package's props: only these metadata and RootNamespace are read.
     /// </summary>
     internal static class SpecInputReader
     {
         public const string KuaOpenApiMetadata = "build_metadata.AdditionalFiles.KuaOpenApi";
+        public const string FragmentMetadata = "build_metadata.AdditionalFiles.KuaOpenApiFragment";
         public const string NamespaceMetadata = "build_metadata.AdditionalFiles.KuaNamespace";
         public const string ClientNameMetadata = "build_metadata.AdditionalFiles.KuaClientName";
         public const string RootNamespaceProperty = "build_property.RootNamespace";
@@ -22,7 +24,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
         {
             var fileOptions = options.GetOptions(file);
-            if (!fileOptions.TryGetValue(KuaOpenApiMetadata, out var flag) || !string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            if (!IsSet(fileOptions, KuaOpenApiMetadata))
             {
                 return null;
             }
@@ -42,6 +44,21 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 KeepUnusedSchemas = string.Equals(keep?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             };
         }
+
+        /// <summary>A file a spec's <c>$ref</c>s may name: a fragment, or a spec (specs may refer to one another's parts).</summary>
+        public static SpecFragment? ReadFragment(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+        {
+            var fileOptions = options.GetOptions(file);
+            if (!IsSet(fileOptions, FragmentMetadata) && !IsSet(fileOptions, KuaOpenApiMetadata))
+            {
+                return null;
+            }
+
+            return new SpecFragment(file.Path, file.GetText(cancellationToken)?.ToString());
+        }
+
+        private static bool IsSet(AnalyzerConfigOptions options, string key) =>
+            options.TryGetValue(key, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
     }

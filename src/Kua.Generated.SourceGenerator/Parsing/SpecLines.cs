@@ -11,7 +11,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
     {
         /// <summary>
         /// The position of a node; a node without one reports its nearest ancestor's. A mapping or list that
-        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line.
+        /// is a property's value reports its key (<c>get:</c>), not its first child on the next line. Nodes of a
+        /// fragment (see <c>JsonTree.SetFile</c>) name their file, wherever they were copied to.
         /// </summary>
         public static SourcePosition Of(JToken? token)
         {
@@ -92,12 +93,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>Escapes one pointer segment (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>).</summary>
         public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
-        /// <summary>A node's position in the YAML text (JSON nodes carry Newtonsoft's own line info).</summary>
+        /// <summary>A node's position in the YAML text (JSON nodes carry Newtonsoft's own line info, unless they are a fragment's).</summary>
         public sealed class Annotation
         {
             public Annotation(SourcePosition position) => Position = position;
 
-            public SourcePosition Position { get; }
+            public SourcePosition Position { get; internal set; }
         }
     }
 }

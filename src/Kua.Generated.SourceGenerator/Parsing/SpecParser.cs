@@ -2,14 +2,15 @@ using System;
 using System.Threading;
 using Kua.Generated.SourceGenerator.Diagnostics;
 using Kua.Generated.SourceGenerator.Model;
+using Kua.Generated.SourceGenerator.Parsing.References;
 using Newtonsoft.Json.Linq;
 
 namespace Kua.Generated.SourceGenerator.Parsing
 {
     /// <summary>
-    /// The parse step: spec text → <see cref="SpecModel"/>. Reads the text, normalizes it, loads it
-    /// with NSwag.Core and builds our model. Never throws (but for cancellation): every failure is a
-    /// diagnostic in the model.
+    /// The parse step: spec text → <see cref="SpecModel"/>. Reads the text, bundles the fragments its
+    /// <c>$ref</c>s reach into it, normalizes it, loads it with NSwag.Core and builds our model. Never
+    /// throws (but for cancellation): every failure is a diagnostic in the model.
     /// </summary>
     internal static class SpecParser
     {
@@ -31,6 +32,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     return Empty(input, ns, diagnostics);
                 }
 
+                ReferenceBundler.Bundle(root, input, diagnostics, cancellationToken);
                 var version = SpecNormalizer.Normalize(root, diagnostics, cancellationToken);
                 if (version is null)
                 {

@@ -19,12 +19,13 @@ internal static class NSwagRunner
         return task.GetAwaiter().GetResult();
     }
 
-    public static string Generate(OpenApiDocument document, string clientName) =>
-        new CSharpClientGenerator(document, Settings(clientName)).GenerateFile();
+    /// <param name="clientName">The client class name; "{controller}" in it stands for each tag, one class per tag.</param>
+    public static string Generate(OpenApiDocument document, string clientName, string codeNamespace = "Bench.Api") =>
+        new CSharpClientGenerator(document, Settings(clientName, codeNamespace)).GenerateFile();
 
     public static long EndToEnd(string text, string clientName) => Generate(Load(text), clientName).Length;
 
-    private static CSharpClientGeneratorSettings Settings(string clientName)
+    private static CSharpClientGeneratorSettings Settings(string clientName, string codeNamespace)
     {
         var settings = new CSharpClientGeneratorSettings
         {
@@ -41,7 +42,7 @@ internal static class NSwagRunner
             WrapDtoExceptions = true,
             OperationNameGenerator = new MultipleClientsFromFirstTagAndOperationIdGenerator(),
         };
-        settings.CSharpGeneratorSettings.Namespace = "Bench.Api";
+        settings.CSharpGeneratorSettings.Namespace = codeNamespace;
         settings.CSharpGeneratorSettings.JsonLibrary = CSharpJsonLibrary.SystemTextJson;
         settings.CSharpGeneratorSettings.GenerateNullableReferenceTypes = true;
         settings.CSharpGeneratorSettings.GenerateOptionalPropertiesAsNullable = true;

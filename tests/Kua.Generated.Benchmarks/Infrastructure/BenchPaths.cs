@@ -11,4 +11,7 @@ internal static class BenchPaths
     public static string KuaSpec => Path.Combine(RepositoryRoot, "spec", "kua.openapi.yaml");
 
     public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "openapi-corpus"));
+
+    /// <summary>The DigitalOcean spec: an entry file and 2,906 fragments joined by relative $refs.</summary>
+    public static string DigitalOcean => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "openapi-multifile", "digitalocean", "specification"));
 }

@@ -10,6 +10,7 @@ namespace Kua.Generated.PackageTests.Infrastructure;
 /// </summary>
 internal static class Collections
 {
+    public const string MultiFile = "Package: multi-file spec";
     public const string NativeAot = "Package: native AOT";
     public const string Regeneration = "Package: regeneration";
     public const string TargetFrameworks = "Package: target frameworks";
@@ -20,8 +21,11 @@ internal static class Collections
     public const string Testing = "Package: Kua.Testing";
 
     /// <summary>Longest first, so the suite's wall time is close to its longest collection's.</summary>
-    public static readonly string[] Order = { NativeAot, Regeneration, TargetFrameworks, Testing, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
+    public static readonly string[] Order = { MultiFile, NativeAot, Regeneration, TargetFrameworks, Testing, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
 }
+
+[CollectionDefinition(Collections.MultiFile)]
+public sealed class MultiFileCollection : ICollectionFixture<PackageFixture>;
 
 [CollectionDefinition(Collections.NativeAot)]
 public sealed class NativeAotCollection : ICollectionFixture<PackageFixture>;

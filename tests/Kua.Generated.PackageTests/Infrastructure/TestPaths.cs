@@ -21,6 +21,12 @@ internal static class TestPaths
             .Where(e => e.Attribute("Condition") is null)
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
 
+    /// <summary>../shared/openapi-multifile/digitalocean/specification: the DigitalOcean spec in 2,907 files.</summary>
+    public static string DigitalOcean => Kua.Generated.SourceGenerator.Tests.Infrastructure.DigitalOceanSpec.Folder(RepositoryRoot);
+
+    /// <summary>The round-trip program shared with the generator tests, written into the DigitalOcean consumer as it is.</summary>
+    public static string ExampleRoundTripperSource => Path.Combine(RepositoryRoot, "tests", "Kua.Generated.SourceGenerator.Tests", "Infrastructure", "ExampleRoundTripper.cs");
+
     /// <summary>../shared/openapi-corpus beside the repository (as CI lays it out).</summary>
     public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "openapi-corpus"));
 

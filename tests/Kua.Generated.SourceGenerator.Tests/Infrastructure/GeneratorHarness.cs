@@ -95,6 +95,11 @@ internal static class GeneratorHarness
             f => f.Path,
             f =>
             {
+                if (f.IsFragment)
+                {
+                    return ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.KuaOpenApiFragment", "true");
+                }
+
                 var options = ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.KuaOpenApi", "true");
                 if (f.Namespace != null)
                 {

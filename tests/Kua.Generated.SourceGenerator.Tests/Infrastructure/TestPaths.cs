@@ -14,6 +14,9 @@ internal static class TestPaths
     /// <summary>../shared/openapi-corpus beside the repository (as CI lays it out).</summary>
     public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "openapi-corpus"));
 
+    /// <summary>../shared/openapi-multifile/digitalocean/specification: a real spec in 2,906 files joined by relative $refs.</summary>
+    public static string DigitalOcean => DigitalOceanSpec.Folder(RepositoryRoot);
+
     /// <summary>../shared/yaml-test-suite beside the repository: the official YAML test suite, data form.</summary>
     public static string YamlTestSuite => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "yaml-test-suite"));
 
