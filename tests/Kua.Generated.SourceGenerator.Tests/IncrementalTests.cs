@@ -178,8 +178,8 @@ public sealed class IncrementalTests
         Assert.Equal(3, result.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Count());
 
         // Of all files of the three specs, only the one holding Tag is new.
-        Assert.Equal(new[] { "Shop.ShopClient.Models.T1.g.cs" }, Changed(result, TrackingNames.Files).Select(o => ((GeneratedFile)o).HintName));
-        Assert.Contains("The edited text.", result.GeneratedSources.Single(s => s.HintName == "Shop.ShopClient.Models.T1.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "Shop.Tag.g.cs" }, Changed(result, TrackingNames.Files).Select(o => ((GeneratedFile)o).HintName));
+        Assert.Contains("The edited text.", result.GeneratedSources.Single(s => s.HintName == "Shop.Tag.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class IncrementalTests
 
         Assert.Empty(added.GeneratorDiagnostics);
         Assert.Equal(new[] { ShopPath }, Changed(added.Result, TrackingNames.Models).Select(o => ((SpecModel)o).FilePath));
-        Assert.Contains(added.Sources, s => s.HintName == "Shop.ShopClient.Models.T1.g.cs");
+        Assert.Contains(added.Sources, s => s.HintName == "Shop.Tag.g.cs");
     }
 
     private const string ShopPath = "/specs/shop/api.yaml";
