@@ -60,7 +60,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public static GeneratedFile Emit(EmitUnit unit)
         {
             var writer = new SourceWriter();
-            var types = new TypeSyntax(unit.Namespace, unit.ClientName, unit.Options, annotate: true);
+            var types = new TypeSyntax(unit.Namespace, unit.ClientName, unit.Options, annotate: true, shortNames: unit.Kind == EmitUnitKind.Types);
             FileHeader.Write(writer, unit.Options);
             switch (unit.Kind)
             {
@@ -106,6 +106,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var context = types.WithoutAnnotations();
             using (writer.Open("namespace " + types.SerializationNamespace))
             {
+                // Inside the namespace block, these are found before any type of the spec's namespace could hide them.
+                writer.Line("using global::Kua.Generated.Runtime.Json;");
+                writer.Line("using global::System.Text.Json;");
+                writer.Line();
                 JsonContextEmitter.WriteNullableDisabled(writer, types);
                 using (writer.Open("internal sealed partial class " + types.ContextName))
                 {

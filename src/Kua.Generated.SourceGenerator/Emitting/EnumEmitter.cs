@@ -109,13 +109,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public static void EmitContextMembers(SourceWriter writer, TypeSyntax context, EnumModel model)
         {
             var type = context.Generated(model.Name);
-            var converter = TypeSyntax.JsonRuntime + (model.IsString ? ".KuaStringEnumConverter<" : ".KuaIntegerEnumConverter<") + type + ">";
+            var converter = (model.IsString ? "KuaStringEnumConverter<" : "KuaIntegerEnumConverter<") + type + ">";
             var creation = model.IsString
                 ? "new " + converter + "(v => new " + type + "(v)" + string.Concat(model.Members.Select(m => ", " + Literals.String(m.Value))) + ")"
                 : "new " + converter + "()";
             writer.Line("private static " + converter + " s_" + model.Name + ";");
             writer.Line();
-            writer.Doc("summary", "Reads and writes " + model.Name + " as JSON.");
             writer.Line("internal static " + converter + " " + model.Name + "Json => s_" + model.Name + " ?? (s_" + model.Name + " = " + creation + ");");
         }
     }

@@ -12,7 +12,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
     /// </summary>
     internal static class ObjectEmitter
     {
-        private const string ObjectConverter = TypeSyntax.JsonRuntime + ".KuaObjectConverter";
+        private const string ObjectConverter = "KuaObjectConverter";
 
         /// <summary>Whether the C# property may hold null: optional members and members the spec lets be null.</summary>
         public static bool IsNullableProperty(PropertyModel property) => !property.Required || property.Type.Nullable;
@@ -75,15 +75,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static void EmitProperty(SourceWriter writer, TypeSyntax types, PropertyModel property, string? discriminatorProperty)
         {
             writer.Doc("summary", property.Summary ?? "The <" + property.JsonName + "> property.");
-            var facts = new List<string> { "JSON name: <c>" + SourceWriter.Escape(property.JsonName) + "</c>" };
-            if (property.Required)
-            {
-                facts.Add("required");
-            }
 
-            if (property.Type.Nullable)
+            // What the declaration does not show already: a JSON name other than the member's, and the spec's read/write rules.
+            var facts = new List<string>();
+            if (!string.Equals(property.JsonName, property.Name, System.StringComparison.OrdinalIgnoreCase))
             {
-                facts.Add("may be null");
+                facts.Add("JSON name: <c>" + SourceWriter.Escape(property.JsonName) + "</c>");
             }
 
             if (property.ReadOnly)
@@ -103,7 +100,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 facts.Add("deprecated by the API");
             }
 
-            writer.DocRaw("remarks", string.Join("; ", facts) + ".");
+            if (facts.Count > 0)
+            {
+                writer.DocRaw("remarks", string.Join("; ", facts) + ".");
+            }
+
             if (property.Deprecated && !required)
             {
                 writer.Line("[global::System.Obsolete(\"The property '" + property.JsonName + "' is deprecated.\")]");
@@ -153,10 +154,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
             if (model.Discriminator != null && subtypes!.Count > 0)
             {
                 creation += ".WithSubtypes(" + Literals.String(model.Discriminator.PropertyName) + ", " +
-                            string.Join(", ", subtypes.Select(m => "new " + TypeSyntax.JsonRuntime + ".KuaSubtype(" + Literals.String(m.Value) + ", " + m.TypeName + "Json)")) + ")";
+                            string.Join(", ", subtypes.Select(m => "new KuaSubtype(" + Literals.String(m.Value) + ", " + m.TypeName + "Json)")) + ")";
             }
 
-            writer.Doc("summary", "Reads and writes " + name + " as JSON.");
             writer.Line("internal static " + converter + " " + name + "Json => s_" + name + " ?? (s_" + name + " = " + creation + ");");
             writer.Line();
 
@@ -164,7 +164,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line("private static " + type + " New_" + name + "() => new " + type + (initializers.Count == 0 ? "()" : " { " + string.Join(", ", initializers) + " }") + ";");
             writer.Line();
 
-            writer.Line("private static void Read_" + name + "(ref global::System.Text.Json.Utf8JsonReader r, " + type + " o, int i)");
+            writer.Line("private static void Read_" + name + "(ref Utf8JsonReader r, " + type + " o, int i)");
             writer.Line("{");
             if (all.Count > 0)
             {
@@ -182,7 +182,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
             writer.Line("}");
             writer.Line();
-            writer.Line("private static void Write_" + name + "(" + TypeSyntax.JsonRuntime + ".KuaObjectWriter w, " + type + " o)");
+            writer.Line("private static void Write_" + name + "(KuaObjectWriter w, " + type + " o)");
             writer.Line("{");
             writer.Indent();
             for (var i = 0; i < all.Count; i++)

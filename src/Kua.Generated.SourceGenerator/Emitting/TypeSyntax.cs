@@ -18,13 +18,21 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public const string Formatting = Runtime + ".KuaFormatting";
         public const string StjConverter = "global::System.Text.Json.Serialization.JsonConverter";
 
-        public TypeSyntax(string ns, string clientName, EmitOptions options, bool annotate)
+        public TypeSyntax(string ns, string clientName, EmitOptions options, bool annotate, bool shortNames = false)
         {
             Namespace = ns;
             ClientName = clientName;
             Options = options;
             Annotate = annotate && options.NullableAnnotations;
+            ShortNames = shortNames;
         }
+
+        /// <summary>
+        /// Whether generated types are named without their namespace. Safe in type positions inside the spec's namespace
+        /// and its Serialization child: type lookup skips members, and the model builder keeps every other name those
+        /// namespaces hold (the client, its sub-clients, the JSON context and its factory) from being a type's name.
+        /// </summary>
+        public bool ShortNames { get; }
 
         public string Namespace { get; }
 
@@ -53,9 +61,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public string Bang => Annotate ? "!" : string.Empty;
 
         /// <summary>The same spec's syntax with nullable annotations off (for the JSON context's code).</summary>
-        public TypeSyntax WithoutAnnotations() => new TypeSyntax(Namespace, ClientName, Options, annotate: false);
+        public TypeSyntax WithoutAnnotations() => new TypeSyntax(Namespace, ClientName, Options, annotate: false, ShortNames);
 
-        public string Generated(string name) => "global::" + Namespace + "." + name;
+        /// <summary>A generated type's name, for a type position (never for a member access: use <see cref="Qualified"/>).</summary>
+        public string Generated(string name) => ShortNames ? name : Qualified(name);
+
+        public string Qualified(string name) => "global::" + Namespace + "." + name;
 
         /// <summary>The C# type, never with a nullable marker.</summary>
         public string Name(TypeRef type, bool forParameter = false)

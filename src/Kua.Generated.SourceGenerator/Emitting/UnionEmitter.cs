@@ -89,11 +89,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public static void EmitContextMembers(SourceWriter writer, TypeSyntax context, UnionModel model)
         {
             var type = context.Generated(model.Name);
-            var converter = TypeSyntax.JsonRuntime + ".KuaUnionConverter<" + type + ">";
+            var converter = "KuaUnionConverter<" + type + ">";
             writer.Line("private static " + converter + " s_" + model.Name + ";");
             writer.Line();
-            writer.Doc("summary", "Reads and writes " + model.Name + " as its raw JSON value.");
-            writer.Line("internal static " + converter + " " + model.Name + "Json => s_" + model.Name + " ?? (s_" + model.Name + " = new " + converter + "(" + type + ".FromJson, u => u.Json));");
+            writer.Line("internal static " + converter + " " + model.Name + "Json => s_" + model.Name + " ?? (s_" + model.Name + " = new " + converter + "(" + context.Qualified(model.Name) + ".FromJson, u => u.Json));");
         }
     }
 }

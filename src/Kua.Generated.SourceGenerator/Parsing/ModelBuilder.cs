@@ -43,6 +43,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
         {
             var clientName = ChooseClientName(input);
             _typeNames.Reserve(clientName);
+
+            // The JSON context and its factory sit in the Serialization child namespace, where generated code names the
+            // spec's types without their namespace: no type may take their names.
+            _typeNames.Reserve(clientName + "Json");
+            _typeNames.Reserve(clientName + "JsonConverterFactory");
             var groups = PlanGroups(clientName);
 
             RegisterComponentSchemas();

@@ -13,7 +13,6 @@ namespace Consumer
 	public partial class Open
 	{
 		/// <summary>The &lt;id&gt; property.</summary>
-		/// <remarks>JSON name: <c>id</c>.</remarks>
 		public string? Id { get; set; }
 
 		/// <summary>Properties of the JSON object that the schema does not name.</summary>
@@ -23,17 +22,19 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class AdditionalPropertiesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Open> s_Open;
+		private static KuaObjectConverter<Open> s_Open;
 
-		/// <summary>Reads and writes Open as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Open> OpenJson => s_Open ?? (s_Open = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Open>("Open", New_Open, Read_Open, Write_Open, "0", "id").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, Null_Any, true));
+		internal static KuaObjectConverter<Open> OpenJson => s_Open ?? (s_Open = new KuaObjectConverter<Open>("Open", New_Open, Read_Open, Write_Open, "0", "id").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, Null_Any, true));
 
-		private static global::Consumer.Open New_Open() => new global::Consumer.Open();
+		private static Open New_Open() => new Open();
 
-		private static void Read_Open(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Open o, int i)
+		private static void Read_Open(ref Utf8JsonReader r, Open o, int i)
 		{
 			switch (i)
 			{
@@ -41,7 +42,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Open(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Open o)
+		private static void Write_Open(KuaObjectWriter w, Open o)
 		{
 			w.String(0, o.Id);
 		}
@@ -64,28 +65,22 @@ namespace Consumer
 	public partial class Settings
 	{
 		/// <summary>The &lt;name&gt; property.</summary>
-		/// <remarks>JSON name: <c>name</c>; required.</remarks>
 		public required string Name { get; set; }
 
 		/// <summary>The &lt;labels&gt; property.</summary>
-		/// <remarks>JSON name: <c>labels</c>.</remarks>
 		public global::System.Collections.Generic.Dictionary<string, string>? Labels { get; set; }
 
 		/// <summary>The &lt;entries&gt; property.</summary>
-		/// <remarks>JSON name: <c>entries</c>.</remarks>
-		public global::System.Collections.Generic.Dictionary<string, global::Consumer.Entry>? Entries { get; set; }
+		public global::System.Collections.Generic.Dictionary<string, Entry>? Entries { get; set; }
 
 		/// <summary>The &lt;groups&gt; property.</summary>
-		/// <remarks>JSON name: <c>groups</c>.</remarks>
 		public global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>>? Groups { get; set; }
 
 		/// <summary>The &lt;free&gt; property.</summary>
-		/// <remarks>JSON name: <c>free</c>.</remarks>
 		public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement?>? Free { get; set; }
 
 		/// <summary>The &lt;closed&gt; property.</summary>
-		/// <remarks>JSON name: <c>closed</c>.</remarks>
-		public global::Consumer.SettingsClosed? Closed { get; set; }
+		public SettingsClosed? Closed { get; set; }
 
 		/// <summary>Properties of the JSON object that the schema does not name.</summary>
 		public global::System.Collections.Generic.Dictionary<string, double>? AdditionalProperties { get; set; }
@@ -94,17 +89,19 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class AdditionalPropertiesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Settings> s_Settings;
+		private static KuaObjectConverter<Settings> s_Settings;
 
-		/// <summary>Reads and writes Settings as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Settings> SettingsJson => s_Settings ?? (s_Settings = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Settings>("Settings", New_Settings, Read_Settings, Write_Settings, "100000", "name", "labels", "entries", "groups", "free", "closed").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double, false));
+		internal static KuaObjectConverter<Settings> SettingsJson => s_Settings ?? (s_Settings = new KuaObjectConverter<Settings>("Settings", New_Settings, Read_Settings, Write_Settings, "100000", "name", "labels", "entries", "groups", "free", "closed").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double, false));
 
-		private static global::Consumer.Settings New_Settings() => new global::Consumer.Settings { Name = default };
+		private static Settings New_Settings() => new Settings { Name = default };
 
-		private static void Read_Settings(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Settings o, int i)
+		private static void Read_Settings(ref Utf8JsonReader r, Settings o, int i)
 		{
 			switch (i)
 			{
@@ -117,7 +114,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Settings(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Settings o)
+		private static void Write_Settings(KuaObjectWriter w, Settings o)
 		{
 			w.String(0, o.Name);
 			w.Object(1, o.Labels, Map_String);

@@ -96,13 +96,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class EnumsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.Awkward> s_Awkward;
+		private static KuaStringEnumConverter<Awkward> s_Awkward;
 
-		/// <summary>Reads and writes Awkward as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.Awkward> AwkwardJson => s_Awkward ?? (s_Awkward = new global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.Awkward>(v => new global::Consumer.Awkward(v), "", "123", "in-review", "Active", "active", "ACTIVE", "a b", "é", "class", "Equals", "Awkward", "v1", "V1"));
+		internal static KuaStringEnumConverter<Awkward> AwkwardJson => s_Awkward ?? (s_Awkward = new KuaStringEnumConverter<Awkward>(v => new Awkward(v), "", "123", "in-review", "Active", "active", "ACTIVE", "a b", "é", "class", "Equals", "Awkward", "v1", "V1"));
 	}
 	#nullable enable
 }
@@ -172,13 +174,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class EnumsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.NullableStatus> s_NullableStatus;
+		private static KuaStringEnumConverter<NullableStatus> s_NullableStatus;
 
-		/// <summary>Reads and writes NullableStatus as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.NullableStatus> NullableStatusJson => s_NullableStatus ?? (s_NullableStatus = new global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.NullableStatus>(v => new global::Consumer.NullableStatus(v), "open", "closed"));
+		internal static KuaStringEnumConverter<NullableStatus> NullableStatusJson => s_NullableStatus ?? (s_NullableStatus = new KuaStringEnumConverter<NullableStatus>(v => new NullableStatus(v), "open", "closed"));
 	}
 	#nullable enable
 }
@@ -211,13 +215,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class EnumsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaIntegerEnumConverter<global::Consumer.Signed> s_Signed;
+		private static KuaIntegerEnumConverter<Signed> s_Signed;
 
-		/// <summary>Reads and writes Signed as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaIntegerEnumConverter<global::Consumer.Signed> SignedJson => s_Signed ?? (s_Signed = new global::Kua.Generated.Runtime.Json.KuaIntegerEnumConverter<global::Consumer.Signed>());
+		internal static KuaIntegerEnumConverter<Signed> SignedJson => s_Signed ?? (s_Signed = new KuaIntegerEnumConverter<Signed>());
 	}
 	#nullable enable
 }
@@ -246,13 +252,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class EnumsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaIntegerEnumConverter<global::Consumer.Switch> s_Switch;
+		private static KuaIntegerEnumConverter<Switch> s_Switch;
 
-		/// <summary>Reads and writes Switch as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaIntegerEnumConverter<global::Consumer.Switch> SwitchJson => s_Switch ?? (s_Switch = new global::Kua.Generated.Runtime.Json.KuaIntegerEnumConverter<global::Consumer.Switch>());
+		internal static KuaIntegerEnumConverter<Switch> SwitchJson => s_Switch ?? (s_Switch = new KuaIntegerEnumConverter<Switch>());
 	}
 	#nullable enable
 }

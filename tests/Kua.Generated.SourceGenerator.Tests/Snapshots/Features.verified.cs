@@ -10,31 +10,31 @@ namespace Consumer
 	/// <summary>allOf of two references (the first becomes the base class) and an inline part.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.FeaturesClientJsonConverterFactory))]
-	public partial class Composed : global::Consumer.Named
+	public partial class Composed : Named
 	{
 		/// <summary>The &lt;at&gt; property.</summary>
-		/// <remarks>JSON name: <c>at</c>.</remarks>
 		public global::System.DateTimeOffset? At { get; set; }
 
 		/// <summary>The &lt;size&gt; property.</summary>
-		/// <remarks>JSON name: <c>size</c>; required.</remarks>
 		public required int Size { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FeaturesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Composed> s_Composed;
+		private static KuaObjectConverter<Composed> s_Composed;
 
-		/// <summary>Reads and writes Composed as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Composed> ComposedJson => s_Composed ?? (s_Composed = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Composed>("Composed", New_Composed, Read_Composed, Write_Composed, "001", "label", "at", "size"));
+		internal static KuaObjectConverter<Composed> ComposedJson => s_Composed ?? (s_Composed = new KuaObjectConverter<Composed>("Composed", New_Composed, Read_Composed, Write_Composed, "001", "label", "at", "size"));
 
-		private static global::Consumer.Composed New_Composed() => new global::Consumer.Composed { Size = default };
+		private static Composed New_Composed() => new Composed { Size = default };
 
-		private static void Read_Composed(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Composed o, int i)
+		private static void Read_Composed(ref Utf8JsonReader r, Composed o, int i)
 		{
 			switch (i)
 			{
@@ -44,7 +44,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Composed(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Composed o)
+		private static void Write_Composed(KuaObjectWriter w, Composed o)
 		{
 			w.String(0, o.Label);
 			w.DateTimeOffset(1, o.At);
@@ -89,12 +89,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Circle.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static ExplicitShape FromCircle(global::Consumer.Circle value) => new ExplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.CircleJson));
+		public static ExplicitShape FromCircle(Circle value) => new ExplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.CircleJson));
 
 		/// <summary>Reads the value as a Circle (only when the discriminator says so).</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Circle.</returns>
-		public bool TryGetCircle(out global::Consumer.Circle? value)
+		public bool TryGetCircle(out Circle? value)
 		{
 			if (Kind != "round")
 			{
@@ -108,12 +108,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Square.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static ExplicitShape FromSquare(global::Consumer.Square value) => new ExplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.SquareJson));
+		public static ExplicitShape FromSquare(Square value) => new ExplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.SquareJson));
 
 		/// <summary>Reads the value as a Square (only when the discriminator says so).</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Square.</returns>
-		public bool TryGetSquare(out global::Consumer.Square? value)
+		public bool TryGetSquare(out Square? value)
 		{
 			if (Kind != "boxy")
 			{
@@ -128,13 +128,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FeaturesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.ExplicitShape> s_ExplicitShape;
+		private static KuaUnionConverter<ExplicitShape> s_ExplicitShape;
 
-		/// <summary>Reads and writes ExplicitShape as its raw JSON value.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.ExplicitShape> ExplicitShapeJson => s_ExplicitShape ?? (s_ExplicitShape = new global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.ExplicitShape>(global::Consumer.ExplicitShape.FromJson, u => u.Json));
+		internal static KuaUnionConverter<ExplicitShape> ExplicitShapeJson => s_ExplicitShape ?? (s_ExplicitShape = new KuaUnionConverter<ExplicitShape>(global::Consumer.ExplicitShape.FromJson, u => u.Json));
 	}
 	#nullable enable
 }
@@ -201,13 +203,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FeaturesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.Fixed> s_Fixed;
+		private static KuaStringEnumConverter<Fixed> s_Fixed;
 
-		/// <summary>Reads and writes Fixed as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.Fixed> FixedJson => s_Fixed ?? (s_Fixed = new global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Consumer.Fixed>(v => new global::Consumer.Fixed(v), "only"));
+		internal static KuaStringEnumConverter<Fixed> FixedJson => s_Fixed ?? (s_Fixed = new KuaStringEnumConverter<Fixed>(v => new Fixed(v), "only"));
 	}
 	#nullable enable
 }
@@ -227,71 +231,56 @@ namespace Consumer
 	public partial class Holder
 	{
 		/// <summary>The &lt;id&gt; property.</summary>
-		/// <remarks>JSON name: <c>id</c>; required; set by the server (read-only).</remarks>
+		/// <remarks>set by the server (read-only).</remarks>
 		public string Id { get; set; } = default!;
 
 		/// <summary>The &lt;secret&gt; property.</summary>
-		/// <remarks>JSON name: <c>secret</c>; required; sent to the server only (write-only).</remarks>
+		/// <remarks>sent to the server only (write-only).</remarks>
 		public required string Secret { get; set; }
 
 		/// <summary>The &lt;explicitShape&gt; property.</summary>
-		/// <remarks>JSON name: <c>explicitShape</c>.</remarks>
-		public global::Consumer.ExplicitShape? ExplicitShape { get; set; }
+		public ExplicitShape? ExplicitShape { get; set; }
 
 		/// <summary>The &lt;implicitShape&gt; property.</summary>
-		/// <remarks>JSON name: <c>implicitShape</c>.</remarks>
-		public global::Consumer.ImplicitShape? ImplicitShape { get; set; }
+		public ImplicitShape? ImplicitShape { get; set; }
 
 		/// <summary>The &lt;maybeCircle&gt; property.</summary>
-		/// <remarks>JSON name: <c>maybeCircle</c>; may be null.</remarks>
-		public global::Consumer.Circle? MaybeCircle { get; set; }
+		public Circle? MaybeCircle { get; set; }
 
 		/// <summary>The &lt;awkward&gt; property.</summary>
-		/// <remarks>JSON name: <c>awkward</c>.</remarks>
-		public global::Consumer.Awkward? Awkward { get; set; }
+		public Awkward? Awkward { get; set; }
 
 		/// <summary>The &lt;signed&gt; property.</summary>
-		/// <remarks>JSON name: <c>signed</c>.</remarks>
-		public global::Consumer.Signed? Signed { get; set; }
+		public Signed? Signed { get; set; }
 
 		/// <summary>The &lt;fixed&gt; property.</summary>
-		/// <remarks>JSON name: <c>fixed</c>.</remarks>
-		public global::Consumer.Fixed? Fixed { get; set; }
+		public Fixed? Fixed { get; set; }
 
 		/// <summary>The &lt;matrix&gt; property.</summary>
-		/// <remarks>JSON name: <c>matrix</c>.</remarks>
 		public global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>>? Matrix { get; set; }
 
 		/// <summary>The &lt;nested&gt; property.</summary>
-		/// <remarks>JSON name: <c>nested</c>.</remarks>
 		public global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.Dictionary<string, long>>? Nested { get; set; }
 
 		/// <summary>An inline object, named from its context.</summary>
-		/// <remarks>JSON name: <c>address</c>.</remarks>
-		public global::Consumer.HolderAddress? Address { get; set; }
+		public HolderAddress? Address { get; set; }
 
 		/// <summary>A tree (recursive).</summary>
-		/// <remarks>JSON name: <c>tree</c>.</remarks>
-		public global::Consumer.Node? Tree { get; set; }
+		public Node? Tree { get; set; }
 
 		/// <summary>Mutually recursive with Pong.</summary>
-		/// <remarks>JSON name: <c>ping</c>.</remarks>
-		public global::Consumer.Ping? Ping { get; set; }
+		public Ping? Ping { get; set; }
 
 		/// <summary>allOf of two references (the first becomes the base class) and an inline part.</summary>
-		/// <remarks>JSON name: <c>composed</c>.</remarks>
-		public global::Consumer.Composed? Composed { get; set; }
+		public Composed? Composed { get; set; }
 
 		/// <summary>The &lt;retries&gt; property.</summary>
-		/// <remarks>JSON name: <c>retries</c>.</remarks>
 		public int? Retries { get; set; } = 3;
 
 		/// <summary>The &lt;mode&gt; property.</summary>
-		/// <remarks>JSON name: <c>mode</c>.</remarks>
 		public string? Mode { get; set; } = "fast";
 
 		/// <summary>The &lt;old&gt; property.</summary>
-		/// <remarks>JSON name: <c>old</c>.</remarks>
 		[global::System.Obsolete("The property 'old' is deprecated.")]
 		public string? Old { get; set; }
 	}
@@ -299,17 +288,19 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FeaturesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Holder> s_Holder;
+		private static KuaObjectConverter<Holder> s_Holder;
 
-		/// <summary>Reads and writes Holder as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Holder> HolderJson => s_Holder ?? (s_Holder = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Holder>("Holder", New_Holder, Read_Holder, Write_Holder, "59002000000000000", "id", "secret", "explicitShape", "implicitShape", "maybeCircle", "awkward", "signed", "fixed", "matrix", "nested", "address", "tree", "ping", "composed", "retries", "mode", "old"));
+		internal static KuaObjectConverter<Holder> HolderJson => s_Holder ?? (s_Holder = new KuaObjectConverter<Holder>("Holder", New_Holder, Read_Holder, Write_Holder, "59002000000000000", "id", "secret", "explicitShape", "implicitShape", "maybeCircle", "awkward", "signed", "fixed", "matrix", "nested", "address", "tree", "ping", "composed", "retries", "mode", "old"));
 
-		private static global::Consumer.Holder New_Holder() => new global::Consumer.Holder { Secret = default };
+		private static Holder New_Holder() => new Holder { Secret = default };
 
-		private static void Read_Holder(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Holder o, int i)
+		private static void Read_Holder(ref Utf8JsonReader r, Holder o, int i)
 		{
 			switch (i)
 			{
@@ -333,7 +324,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Holder(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Holder o)
+		private static void Write_Holder(KuaObjectWriter w, Holder o)
 		{
 			w.String(0, o.Id);
 			w.String(1, o.Secret);
@@ -392,12 +383,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Circle.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static ImplicitShape FromCircle(global::Consumer.Circle value) => new ImplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.CircleJson));
+		public static ImplicitShape FromCircle(Circle value) => new ImplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.CircleJson));
 
 		/// <summary>Reads the value as a Circle (only when the discriminator says so).</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Circle.</returns>
-		public bool TryGetCircle(out global::Consumer.Circle? value)
+		public bool TryGetCircle(out Circle? value)
 		{
 			if (Kind != "Circle")
 			{
@@ -411,12 +402,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Square.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static ImplicitShape FromSquare(global::Consumer.Square value) => new ImplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.SquareJson));
+		public static ImplicitShape FromSquare(Square value) => new ImplicitShape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.FeaturesClientJson.SquareJson));
 
 		/// <summary>Reads the value as a Square (only when the discriminator says so).</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Square.</returns>
-		public bool TryGetSquare(out global::Consumer.Square? value)
+		public bool TryGetSquare(out Square? value)
 		{
 			if (Kind != "Square")
 			{
@@ -431,13 +422,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FeaturesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.ImplicitShape> s_ImplicitShape;
+		private static KuaUnionConverter<ImplicitShape> s_ImplicitShape;
 
-		/// <summary>Reads and writes ImplicitShape as its raw JSON value.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.ImplicitShape> ImplicitShapeJson => s_ImplicitShape ?? (s_ImplicitShape = new global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.ImplicitShape>(global::Consumer.ImplicitShape.FromJson, u => u.Json));
+		internal static KuaUnionConverter<ImplicitShape> ImplicitShapeJson => s_ImplicitShape ?? (s_ImplicitShape = new KuaUnionConverter<ImplicitShape>(global::Consumer.ImplicitShape.FromJson, u => u.Json));
 	}
 	#nullable enable
 }
@@ -457,28 +450,28 @@ namespace Consumer
 	public partial class Node
 	{
 		/// <summary>The &lt;name&gt; property.</summary>
-		/// <remarks>JSON name: <c>name</c>; required.</remarks>
 		public required string Name { get; set; }
 
 		/// <summary>The &lt;children&gt; property.</summary>
-		/// <remarks>JSON name: <c>children</c>.</remarks>
-		public global::System.Collections.Generic.List<global::Consumer.Node>? Children { get; set; }
+		public global::System.Collections.Generic.List<Node>? Children { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FeaturesClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Node> s_Node;
+		private static KuaObjectConverter<Node> s_Node;
 
-		/// <summary>Reads and writes Node as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Node> NodeJson => s_Node ?? (s_Node = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Node>("Node", New_Node, Read_Node, Write_Node, "10", "name", "children"));
+		internal static KuaObjectConverter<Node> NodeJson => s_Node ?? (s_Node = new KuaObjectConverter<Node>("Node", New_Node, Read_Node, Write_Node, "10", "name", "children"));
 
-		private static global::Consumer.Node New_Node() => new global::Consumer.Node { Name = default };
+		private static Node New_Node() => new Node { Name = default };
 
-		private static void Read_Node(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Node o, int i)
+		private static void Read_Node(ref Utf8JsonReader r, Node o, int i)
 		{
 			switch (i)
 			{
@@ -487,7 +480,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Node(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Node o)
+		private static void Write_Node(KuaObjectWriter w, Node o)
 		{
 			w.String(0, o.Name);
 			w.Object(1, o.Children, List_NodeJson);

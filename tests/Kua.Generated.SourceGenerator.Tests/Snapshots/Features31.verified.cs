@@ -13,36 +13,34 @@ namespace Consumer
 	public partial class Item
 	{
 		/// <summary>The &lt;name&gt; property.</summary>
-		/// <remarks>JSON name: <c>name</c>; required.</remarks>
 		public required string Name { get; set; }
 
 		/// <summary>The &lt;note&gt; property.</summary>
-		/// <remarks>JSON name: <c>note</c>; required; may be null.</remarks>
 		public required string? Note { get; set; }
 
 		/// <summary>The &lt;count&gt; property.</summary>
-		/// <remarks>JSON name: <c>count</c>; may be null.</remarks>
 		public long? Count { get; set; }
 
 		/// <summary>The &lt;tag&gt; property.</summary>
-		/// <remarks>JSON name: <c>tag</c>.</remarks>
-		public global::Consumer.ItemTag? Tag { get; set; }
+		public ItemTag? Tag { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class Features31ClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Item> s_Item;
+		private static KuaObjectConverter<Item> s_Item;
 
-		/// <summary>Reads and writes Item as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Item> ItemJson => s_Item ?? (s_Item = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Item>("Item", New_Item, Read_Item, Write_Item, "1320", "name", "note", "count", "tag"));
+		internal static KuaObjectConverter<Item> ItemJson => s_Item ?? (s_Item = new KuaObjectConverter<Item>("Item", New_Item, Read_Item, Write_Item, "1320", "name", "note", "count", "tag"));
 
-		private static global::Consumer.Item New_Item() => new global::Consumer.Item { Name = default, Note = default };
+		private static Item New_Item() => new Item { Name = default, Note = default };
 
-		private static void Read_Item(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Item o, int i)
+		private static void Read_Item(ref Utf8JsonReader r, Item o, int i)
 		{
 			switch (i)
 			{
@@ -53,7 +51,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Item(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Item o)
+		private static void Write_Item(KuaObjectWriter w, Item o)
 		{
 			w.String(0, o.Name);
 			w.String(1, o.Note);

@@ -13,92 +13,76 @@ namespace Consumer
 	public partial class Sample
 	{
 		/// <summary>The &lt;date&gt; property.</summary>
-		/// <remarks>JSON name: <c>date</c>; required.</remarks>
 		public required global::System.DateOnly Date { get; set; }
 
 		/// <summary>The &lt;dateTime&gt; property.</summary>
-		/// <remarks>JSON name: <c>dateTime</c>; required.</remarks>
 		public required global::System.DateTimeOffset DateTime { get; set; }
 
 		/// <summary>The &lt;time&gt; property.</summary>
-		/// <remarks>JSON name: <c>time</c>.</remarks>
 		public global::System.TimeOnly? Time { get; set; }
 
 		/// <summary>The &lt;duration&gt; property.</summary>
-		/// <remarks>JSON name: <c>duration</c>.</remarks>
 		public global::System.TimeSpan? Duration { get; set; }
 
 		/// <summary>The &lt;uuid&gt; property.</summary>
-		/// <remarks>JSON name: <c>uuid</c>.</remarks>
 		public global::System.Guid? Uuid { get; set; }
 
 		/// <summary>The &lt;uri&gt; property.</summary>
-		/// <remarks>JSON name: <c>uri</c>.</remarks>
 		public global::System.Uri? Uri { get; set; }
 
 		/// <summary>The &lt;bytes&gt; property.</summary>
-		/// <remarks>JSON name: <c>bytes</c>.</remarks>
 		public byte[]? Bytes { get; set; }
 
 		/// <summary>The &lt;binary&gt; property.</summary>
-		/// <remarks>JSON name: <c>binary</c>.</remarks>
 		public string? Binary { get; set; }
 
 		/// <summary>The &lt;int32&gt; property.</summary>
-		/// <remarks>JSON name: <c>int32</c>.</remarks>
 		public int? Int32 { get; set; }
 
 		/// <summary>The &lt;int64&gt; property.</summary>
-		/// <remarks>JSON name: <c>int64</c>; required.</remarks>
 		public required long Int64 { get; set; }
 
 		/// <summary>The &lt;integer&gt; property.</summary>
-		/// <remarks>JSON name: <c>integer</c>.</remarks>
 		public long? Integer { get; set; }
 
 		/// <summary>The &lt;float&gt; property.</summary>
-		/// <remarks>JSON name: <c>float</c>.</remarks>
 		public float? Float { get; set; }
 
 		/// <summary>The &lt;double&gt; property.</summary>
-		/// <remarks>JSON name: <c>double</c>.</remarks>
 		public double? Double { get; set; }
 
 		/// <summary>The &lt;number&gt; property.</summary>
-		/// <remarks>JSON name: <c>number</c>.</remarks>
 		public double? Number { get; set; }
 
 		/// <summary>The &lt;decimal&gt; property.</summary>
-		/// <remarks>JSON name: <c>decimal</c>.</remarks>
 		public decimal? Decimal { get; set; }
 
 		/// <summary>The &lt;email&gt; property.</summary>
-		/// <remarks>JSON name: <c>email</c>.</remarks>
 		public string? Email { get; set; }
 
 		/// <summary>The &lt;withDefault&gt; property.</summary>
-		/// <remarks>JSON name: <c>withDefault</c>.</remarks>
 		public double? WithDefault { get; set; } = 1.5d;
 
 		/// <summary>The &lt;negativeDefault&gt; property.</summary>
-		/// <remarks>JSON name: <c>negativeDefault</c>.</remarks>
 		public long? NegativeDefault { get; set; } = -9223372036854775808L;
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class FormatsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Sample> s_Sample;
+		private static KuaObjectConverter<Sample> s_Sample;
 
-		/// <summary>Reads and writes Sample as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Sample> SampleJson => s_Sample ?? (s_Sample = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Sample>("Sample", New_Sample, Read_Sample, Write_Sample, "110000000100000000", "date", "dateTime", "time", "duration", "uuid", "uri", "bytes", "binary", "int32", "int64", "integer", "float", "double", "number", "decimal", "email", "withDefault", "negativeDefault"));
+		internal static KuaObjectConverter<Sample> SampleJson => s_Sample ?? (s_Sample = new KuaObjectConverter<Sample>("Sample", New_Sample, Read_Sample, Write_Sample, "110000000100000000", "date", "dateTime", "time", "duration", "uuid", "uri", "bytes", "binary", "int32", "int64", "integer", "float", "double", "number", "decimal", "email", "withDefault", "negativeDefault"));
 
-		private static global::Consumer.Sample New_Sample() => new global::Consumer.Sample { Date = default, DateTime = default, Int64 = default };
+		private static Sample New_Sample() => new Sample { Date = default, DateTime = default, Int64 = default };
 
-		private static void Read_Sample(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Sample o, int i)
+		private static void Read_Sample(ref Utf8JsonReader r, Sample o, int i)
 		{
 			switch (i)
 			{
@@ -123,7 +107,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Sample(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Sample o)
+		private static void Write_Sample(KuaObjectWriter w, Sample o)
 		{
 			w.Date(0, o.Date);
 			w.DateTimeOffset(1, o.DateTime);

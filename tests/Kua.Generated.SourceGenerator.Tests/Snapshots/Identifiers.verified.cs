@@ -52,7 +52,7 @@ public partial class Serialization2
 public string? Value { get; set; }
 //----- Consumer.System.g.cs
 public partial class System
-public global::Consumer.Object? Object { get; set; }
+public Object? Object { get; set; }
 public string? String { get; set; }
 //----- Consumer.Task.g.cs
 public partial class Task

@@ -10,31 +10,31 @@ namespace Consumer
 	/// <summary>Composition of two schemas without a discriminator.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.InheritanceClientJsonConverterFactory))]
-	public partial class Document : global::Consumer.Named
+	public partial class Document : Named
 	{
 		/// <summary>The &lt;createdAt&gt; property.</summary>
-		/// <remarks>JSON name: <c>createdAt</c>.</remarks>
 		public global::System.DateTimeOffset? CreatedAt { get; set; }
 
 		/// <summary>The &lt;body&gt; property.</summary>
-		/// <remarks>JSON name: <c>body</c>.</remarks>
 		public string? Body { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class InheritanceClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Document> s_Document;
+		private static KuaObjectConverter<Document> s_Document;
 
-		/// <summary>Reads and writes Document as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Document> DocumentJson => s_Document ?? (s_Document = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Document>("Document", New_Document, Read_Document, Write_Document, "100", "name", "createdAt", "body"));
+		internal static KuaObjectConverter<Document> DocumentJson => s_Document ?? (s_Document = new KuaObjectConverter<Document>("Document", New_Document, Read_Document, Write_Document, "100", "name", "createdAt", "body"));
 
-		private static global::Consumer.Document New_Document() => new global::Consumer.Document { Name = default };
+		private static Document New_Document() => new Document { Name = default };
 
-		private static void Read_Document(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Document o, int i)
+		private static void Read_Document(ref Utf8JsonReader r, Document o, int i)
 		{
 			switch (i)
 			{
@@ -44,7 +44,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Document(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Document o)
+		private static void Write_Document(KuaObjectWriter w, Document o)
 		{
 			w.String(0, o.Name);
 			w.DateTimeOffset(1, o.CreatedAt);
@@ -66,7 +66,7 @@ namespace Consumer
 	/// <summary>The &lt;Dog&gt; schema.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.InheritanceClientJsonConverterFactory))]
-	public partial class Dog : global::Consumer.Pet
+	public partial class Dog : Pet
 	{
 		/// <summary>Creates an instance with PetType set to "dog".</summary>
 		public Dog()
@@ -75,24 +75,25 @@ namespace Consumer
 		}
 
 		/// <summary>The &lt;barks&gt; property.</summary>
-		/// <remarks>JSON name: <c>barks</c>; required.</remarks>
 		public required bool Barks { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class InheritanceClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Dog> s_Dog;
+		private static KuaObjectConverter<Dog> s_Dog;
 
-		/// <summary>Reads and writes Dog as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Dog> DogJson => s_Dog ?? (s_Dog = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Dog>("Dog", New_Dog, Read_Dog, Write_Dog, "111", "petType", "name", "barks"));
+		internal static KuaObjectConverter<Dog> DogJson => s_Dog ?? (s_Dog = new KuaObjectConverter<Dog>("Dog", New_Dog, Read_Dog, Write_Dog, "111", "petType", "name", "barks"));
 
-		private static global::Consumer.Dog New_Dog() => new global::Consumer.Dog { Name = default, Barks = default };
+		private static Dog New_Dog() => new Dog { Name = default, Barks = default };
 
-		private static void Read_Dog(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Dog o, int i)
+		private static void Read_Dog(ref Utf8JsonReader r, Dog o, int i)
 		{
 			switch (i)
 			{
@@ -102,7 +103,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Dog(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Dog o)
+		private static void Write_Dog(KuaObjectWriter w, Dog o)
 		{
 			w.String(0, o.PetType);
 			w.String(1, o.Name);
@@ -124,7 +125,7 @@ namespace Consumer
 	/// <summary>Not in the explicit mapping; read under its schema name.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.InheritanceClientJsonConverterFactory))]
-	public partial class Lion : global::Consumer.Cat
+	public partial class Lion : Cat
 	{
 		/// <summary>Creates an instance with PetType set to "Lion".</summary>
 		public Lion()
@@ -133,24 +134,25 @@ namespace Consumer
 		}
 
 		/// <summary>The &lt;mane&gt; property.</summary>
-		/// <remarks>JSON name: <c>mane</c>.</remarks>
 		public bool? Mane { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class InheritanceClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Lion> s_Lion;
+		private static KuaObjectConverter<Lion> s_Lion;
 
-		/// <summary>Reads and writes Lion as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Lion> LionJson => s_Lion ?? (s_Lion = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Lion>("Lion", New_Lion, Read_Lion, Write_Lion, "1100", "petType", "name", "indoor", "mane"));
+		internal static KuaObjectConverter<Lion> LionJson => s_Lion ?? (s_Lion = new KuaObjectConverter<Lion>("Lion", New_Lion, Read_Lion, Write_Lion, "1100", "petType", "name", "indoor", "mane"));
 
-		private static global::Consumer.Lion New_Lion() => new global::Consumer.Lion { Name = default };
+		private static Lion New_Lion() => new Lion { Name = default };
 
-		private static void Read_Lion(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Lion o, int i)
+		private static void Read_Lion(ref Utf8JsonReader r, Lion o, int i)
 		{
 			switch (i)
 			{
@@ -161,7 +163,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Lion(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Lion o)
+		private static void Write_Lion(KuaObjectWriter w, Lion o)
 		{
 			w.String(0, o.PetType);
 			w.String(1, o.Name);
@@ -187,28 +189,28 @@ namespace Consumer
 	public partial class Pet
 	{
 		/// <summary>The &lt;petType&gt; property.</summary>
-		/// <remarks>JSON name: <c>petType</c>; required.</remarks>
 		public string PetType { get; set; } = default!;
 
 		/// <summary>The &lt;name&gt; property.</summary>
-		/// <remarks>JSON name: <c>name</c>; required.</remarks>
 		public required string Name { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class InheritanceClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Pet> s_Pet;
+		private static KuaObjectConverter<Pet> s_Pet;
 
-		/// <summary>Reads and writes Pet as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Pet> PetJson => s_Pet ?? (s_Pet = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Pet>("Pet", New_Pet, Read_Pet, Write_Pet, "11", "petType", "name").WithSubtypes("petType", new global::Kua.Generated.Runtime.Json.KuaSubtype("Lion", LionJson), new global::Kua.Generated.Runtime.Json.KuaSubtype("cat", CatJson), new global::Kua.Generated.Runtime.Json.KuaSubtype("dog", DogJson)));
+		internal static KuaObjectConverter<Pet> PetJson => s_Pet ?? (s_Pet = new KuaObjectConverter<Pet>("Pet", New_Pet, Read_Pet, Write_Pet, "11", "petType", "name").WithSubtypes("petType", new KuaSubtype("Lion", LionJson), new KuaSubtype("cat", CatJson), new KuaSubtype("dog", DogJson)));
 
-		private static global::Consumer.Pet New_Pet() => new global::Consumer.Pet { Name = default };
+		private static Pet New_Pet() => new Pet { Name = default };
 
-		private static void Read_Pet(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Pet o, int i)
+		private static void Read_Pet(ref Utf8JsonReader r, Pet o, int i)
 		{
 			switch (i)
 			{
@@ -217,7 +219,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Pet(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Pet o)
+		private static void Write_Pet(KuaObjectWriter w, Pet o)
 		{
 			w.String(0, o.PetType);
 			w.String(1, o.Name);

@@ -13,40 +13,37 @@ namespace Kua
 	public partial class Account
 	{
 		/// <summary>The account's identifier.</summary>
-		/// <remarks>JSON name: <c>id</c>; required.</remarks>
 		public required string Id { get; set; }
 
 		/// <summary>The account's email address.</summary>
-		/// <remarks>JSON name: <c>email</c>; required.</remarks>
 		public required string Email { get; set; }
 
 		/// <summary>The name shown for the account, when one was set.</summary>
-		/// <remarks>JSON name: <c>displayName</c>; may be null.</remarks>
 		public string? DisplayName { get; set; }
 
 		/// <summary>The state of an account. Values the client does not know yet are kept as they are.</summary>
-		/// <remarks>JSON name: <c>status</c>.</remarks>
-		public global::Kua.AccountStatus? Status { get; set; }
+		public AccountStatus? Status { get; set; }
 
 		/// <summary>When the account was created.</summary>
-		/// <remarks>JSON name: <c>createdAt</c>; required.</remarks>
 		public required global::System.DateTimeOffset CreatedAt { get; set; }
 	}
 }
 
 namespace Kua.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class KuaClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.Account> s_Account;
+		private static KuaObjectConverter<Account> s_Account;
 
-		/// <summary>Reads and writes Account as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.Account> AccountJson => s_Account ?? (s_Account = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.Account>("Account", New_Account, Read_Account, Write_Account, "11201", "id", "email", "displayName", "status", "createdAt"));
+		internal static KuaObjectConverter<Account> AccountJson => s_Account ?? (s_Account = new KuaObjectConverter<Account>("Account", New_Account, Read_Account, Write_Account, "11201", "id", "email", "displayName", "status", "createdAt"));
 
-		private static global::Kua.Account New_Account() => new global::Kua.Account { Id = default, Email = default, CreatedAt = default };
+		private static Account New_Account() => new Account { Id = default, Email = default, CreatedAt = default };
 
-		private static void Read_Account(ref global::System.Text.Json.Utf8JsonReader r, global::Kua.Account o, int i)
+		private static void Read_Account(ref Utf8JsonReader r, Account o, int i)
 		{
 			switch (i)
 			{
@@ -58,7 +55,7 @@ namespace Kua.Serialization
 			}
 		}
 
-		private static void Write_Account(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Kua.Account o)
+		private static void Write_Account(KuaObjectWriter w, Account o)
 		{
 			w.String(0, o.Id);
 			w.String(1, o.Email);
@@ -138,13 +135,15 @@ namespace Kua
 
 namespace Kua.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class KuaClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Kua.AccountStatus> s_AccountStatus;
+		private static KuaStringEnumConverter<AccountStatus> s_AccountStatus;
 
-		/// <summary>Reads and writes AccountStatus as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Kua.AccountStatus> AccountStatusJson => s_AccountStatus ?? (s_AccountStatus = new global::Kua.Generated.Runtime.Json.KuaStringEnumConverter<global::Kua.AccountStatus>(v => new global::Kua.AccountStatus(v), "active", "suspended", "pending"));
+		internal static KuaStringEnumConverter<AccountStatus> AccountStatusJson => s_AccountStatus ?? (s_AccountStatus = new KuaStringEnumConverter<AccountStatus>(v => new AccountStatus(v), "active", "suspended", "pending"));
 	}
 	#nullable enable
 }
@@ -164,36 +163,34 @@ namespace Kua
 	public partial class AuthenticationToken
 	{
 		/// <summary>The bearer token to send as `Authorization: Bearer &lt;accessToken&gt;`.</summary>
-		/// <remarks>JSON name: <c>accessToken</c>; required.</remarks>
 		public required string AccessToken { get; set; }
 
 		/// <summary>The token type.</summary>
-		/// <remarks>JSON name: <c>tokenType</c>.</remarks>
 		public string? TokenType { get; set; } = "Bearer";
 
 		/// <summary>The token's format.</summary>
-		/// <remarks>JSON name: <c>tokenFormat</c>.</remarks>
 		public string? TokenFormat { get; set; } = "jwt";
 
 		/// <summary>Lifetime of the token in seconds, counted from when it was issued.</summary>
-		/// <remarks>JSON name: <c>expiresIn</c>.</remarks>
 		public long? ExpiresIn { get; set; } = 86400L;
 	}
 }
 
 namespace Kua.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class KuaClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.AuthenticationToken> s_AuthenticationToken;
+		private static KuaObjectConverter<AuthenticationToken> s_AuthenticationToken;
 
-		/// <summary>Reads and writes AuthenticationToken as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.AuthenticationToken> AuthenticationTokenJson => s_AuthenticationToken ?? (s_AuthenticationToken = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.AuthenticationToken>("AuthenticationToken", New_AuthenticationToken, Read_AuthenticationToken, Write_AuthenticationToken, "1000", "accessToken", "tokenType", "tokenFormat", "expiresIn"));
+		internal static KuaObjectConverter<AuthenticationToken> AuthenticationTokenJson => s_AuthenticationToken ?? (s_AuthenticationToken = new KuaObjectConverter<AuthenticationToken>("AuthenticationToken", New_AuthenticationToken, Read_AuthenticationToken, Write_AuthenticationToken, "1000", "accessToken", "tokenType", "tokenFormat", "expiresIn"));
 
-		private static global::Kua.AuthenticationToken New_AuthenticationToken() => new global::Kua.AuthenticationToken { AccessToken = default };
+		private static AuthenticationToken New_AuthenticationToken() => new AuthenticationToken { AccessToken = default };
 
-		private static void Read_AuthenticationToken(ref global::System.Text.Json.Utf8JsonReader r, global::Kua.AuthenticationToken o, int i)
+		private static void Read_AuthenticationToken(ref Utf8JsonReader r, AuthenticationToken o, int i)
 		{
 			switch (i)
 			{
@@ -204,7 +201,7 @@ namespace Kua.Serialization
 			}
 		}
 
-		private static void Write_AuthenticationToken(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Kua.AuthenticationToken o)
+		private static void Write_AuthenticationToken(KuaObjectWriter w, AuthenticationToken o)
 		{
 			w.String(0, o.AccessToken);
 			w.String(1, o.TokenType);
@@ -230,32 +227,31 @@ namespace Kua
 	public partial class Error
 	{
 		/// <summary>A machine-readable error code.</summary>
-		/// <remarks>JSON name: <c>code</c>.</remarks>
 		public string? Code { get; set; }
 
 		/// <summary>A human-readable description of the error.</summary>
-		/// <remarks>JSON name: <c>message</c>; required.</remarks>
 		public required string Message { get; set; }
 
 		/// <summary>Per-field problems, for validation errors.</summary>
-		/// <remarks>JSON name: <c>details</c>.</remarks>
-		public global::System.Collections.Generic.List<global::Kua.ErrorDetail>? Details { get; set; }
+		public global::System.Collections.Generic.List<ErrorDetail>? Details { get; set; }
 	}
 }
 
 namespace Kua.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class KuaClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.Error> s_Error;
+		private static KuaObjectConverter<Error> s_Error;
 
-		/// <summary>Reads and writes Error as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.Error> ErrorJson => s_Error ?? (s_Error = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.Error>("Error", New_Error, Read_Error, Write_Error, "010", "code", "message", "details"));
+		internal static KuaObjectConverter<Error> ErrorJson => s_Error ?? (s_Error = new KuaObjectConverter<Error>("Error", New_Error, Read_Error, Write_Error, "010", "code", "message", "details"));
 
-		private static global::Kua.Error New_Error() => new global::Kua.Error { Message = default };
+		private static Error New_Error() => new Error { Message = default };
 
-		private static void Read_Error(ref global::System.Text.Json.Utf8JsonReader r, global::Kua.Error o, int i)
+		private static void Read_Error(ref Utf8JsonReader r, Error o, int i)
 		{
 			switch (i)
 			{
@@ -265,7 +261,7 @@ namespace Kua.Serialization
 			}
 		}
 
-		private static void Write_Error(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Kua.Error o)
+		private static void Write_Error(KuaObjectWriter w, Error o)
 		{
 			w.String(0, o.Code);
 			w.String(1, o.Message);
@@ -290,28 +286,28 @@ namespace Kua
 	public partial class ErrorDetail
 	{
 		/// <summary>The request field the problem is about.</summary>
-		/// <remarks>JSON name: <c>field</c>.</remarks>
 		public string? Field { get; set; }
 
 		/// <summary>What is wrong with it.</summary>
-		/// <remarks>JSON name: <c>message</c>; required.</remarks>
 		public required string Message { get; set; }
 	}
 }
 
 namespace Kua.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class KuaClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.ErrorDetail> s_ErrorDetail;
+		private static KuaObjectConverter<ErrorDetail> s_ErrorDetail;
 
-		/// <summary>Reads and writes ErrorDetail as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.ErrorDetail> ErrorDetailJson => s_ErrorDetail ?? (s_ErrorDetail = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.ErrorDetail>("ErrorDetail", New_ErrorDetail, Read_ErrorDetail, Write_ErrorDetail, "01", "field", "message"));
+		internal static KuaObjectConverter<ErrorDetail> ErrorDetailJson => s_ErrorDetail ?? (s_ErrorDetail = new KuaObjectConverter<ErrorDetail>("ErrorDetail", New_ErrorDetail, Read_ErrorDetail, Write_ErrorDetail, "01", "field", "message"));
 
-		private static global::Kua.ErrorDetail New_ErrorDetail() => new global::Kua.ErrorDetail { Message = default };
+		private static ErrorDetail New_ErrorDetail() => new ErrorDetail { Message = default };
 
-		private static void Read_ErrorDetail(ref global::System.Text.Json.Utf8JsonReader r, global::Kua.ErrorDetail o, int i)
+		private static void Read_ErrorDetail(ref Utf8JsonReader r, ErrorDetail o, int i)
 		{
 			switch (i)
 			{
@@ -320,7 +316,7 @@ namespace Kua.Serialization
 			}
 		}
 
-		private static void Write_ErrorDetail(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Kua.ErrorDetail o)
+		private static void Write_ErrorDetail(KuaObjectWriter w, ErrorDetail o)
 		{
 			w.String(0, o.Field);
 			w.String(1, o.Message);
@@ -567,28 +563,29 @@ namespace Kua
 	public partial class LoginRequest
 	{
 		/// <summary>The account's email address.</summary>
-		/// <remarks>JSON name: <c>email</c>; required.</remarks>
 		public required string Email { get; set; }
 
 		/// <summary>The account's password.</summary>
-		/// <remarks>JSON name: <c>password</c>; required; sent to the server only (write-only).</remarks>
+		/// <remarks>sent to the server only (write-only).</remarks>
 		public required string Password { get; set; }
 	}
 }
 
 namespace Kua.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class KuaClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.LoginRequest> s_LoginRequest;
+		private static KuaObjectConverter<LoginRequest> s_LoginRequest;
 
-		/// <summary>Reads and writes LoginRequest as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.LoginRequest> LoginRequestJson => s_LoginRequest ?? (s_LoginRequest = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Kua.LoginRequest>("LoginRequest", New_LoginRequest, Read_LoginRequest, Write_LoginRequest, "19", "email", "password"));
+		internal static KuaObjectConverter<LoginRequest> LoginRequestJson => s_LoginRequest ?? (s_LoginRequest = new KuaObjectConverter<LoginRequest>("LoginRequest", New_LoginRequest, Read_LoginRequest, Write_LoginRequest, "19", "email", "password"));
 
-		private static global::Kua.LoginRequest New_LoginRequest() => new global::Kua.LoginRequest { Email = default, Password = default };
+		private static LoginRequest New_LoginRequest() => new LoginRequest { Email = default, Password = default };
 
-		private static void Read_LoginRequest(ref global::System.Text.Json.Utf8JsonReader r, global::Kua.LoginRequest o, int i)
+		private static void Read_LoginRequest(ref Utf8JsonReader r, LoginRequest o, int i)
 		{
 			switch (i)
 			{
@@ -597,7 +594,7 @@ namespace Kua.Serialization
 			}
 		}
 
-		private static void Write_LoginRequest(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Kua.LoginRequest o)
+		private static void Write_LoginRequest(KuaObjectWriter w, LoginRequest o)
 		{
 			w.String(0, o.Email);
 			w.String(1, o.Password);

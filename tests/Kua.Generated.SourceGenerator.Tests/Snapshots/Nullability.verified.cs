@@ -13,68 +13,58 @@ namespace Consumer
 	public partial class Person
 	{
 		/// <summary>The &lt;id&gt; property.</summary>
-		/// <remarks>JSON name: <c>id</c>; required.</remarks>
 		public required string Id { get; set; }
 
 		/// <summary>The &lt;name&gt; property.</summary>
-		/// <remarks>JSON name: <c>name</c>; required; may be null.</remarks>
 		public required string? Name { get; set; }
 
 		/// <summary>The &lt;nickname&gt; property.</summary>
-		/// <remarks>JSON name: <c>nickname</c>; required.</remarks>
 		public required string Nickname { get; set; }
 
 		/// <summary>The &lt;count&gt; property.</summary>
-		/// <remarks>JSON name: <c>count</c>; required.</remarks>
 		public required int Count { get; set; }
 
 		/// <summary>The &lt;age&gt; property.</summary>
-		/// <remarks>JSON name: <c>age</c>.</remarks>
 		public int? Age { get; set; }
 
 		/// <summary>The &lt;middle&gt; property.</summary>
-		/// <remarks>JSON name: <c>middle</c>; may be null.</remarks>
 		public string? Middle { get; set; }
 
 		/// <summary>The &lt;weight&gt; property.</summary>
-		/// <remarks>JSON name: <c>weight</c>; may be null.</remarks>
 		public double? Weight { get; set; }
 
 		/// <summary>The &lt;manager&gt; property.</summary>
-		/// <remarks>JSON name: <c>manager</c>; required; may be null.</remarks>
-		public required global::Consumer.Person? Manager { get; set; }
+		public required Person? Manager { get; set; }
 
 		/// <summary>The &lt;buddy&gt; property.</summary>
-		/// <remarks>JSON name: <c>buddy</c>.</remarks>
-		public global::Consumer.Person? Buddy { get; set; }
+		public Person? Buddy { get; set; }
 
 		/// <summary>The &lt;tags&gt; property.</summary>
-		/// <remarks>JSON name: <c>tags</c>.</remarks>
 		public global::System.Collections.Generic.List<string?>? Tags { get; set; }
 
 		/// <summary>The &lt;scores&gt; property.</summary>
-		/// <remarks>JSON name: <c>scores</c>.</remarks>
 		public global::System.Collections.Generic.Dictionary<string, long?>? Scores { get; set; }
 
 		/// <summary>The &lt;anything&gt; property.</summary>
-		/// <remarks>JSON name: <c>anything</c>; may be null.</remarks>
 		public global::System.Text.Json.JsonElement? Anything { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class NullabilityClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Person> s_Person;
+		private static KuaObjectConverter<Person> s_Person;
 
-		/// <summary>Reads and writes Person as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Person> PersonJson => s_Person ?? (s_Person = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Person>("Person", New_Person, Read_Person, Write_Person, "131102230002", "id", "name", "nickname", "count", "age", "middle", "weight", "manager", "buddy", "tags", "scores", "anything"));
+		internal static KuaObjectConverter<Person> PersonJson => s_Person ?? (s_Person = new KuaObjectConverter<Person>("Person", New_Person, Read_Person, Write_Person, "131102230002", "id", "name", "nickname", "count", "age", "middle", "weight", "manager", "buddy", "tags", "scores", "anything"));
 
-		private static global::Consumer.Person New_Person() => new global::Consumer.Person { Id = default, Name = default, Nickname = default, Count = default, Manager = default };
+		private static Person New_Person() => new Person { Id = default, Name = default, Nickname = default, Count = default, Manager = default };
 
-		private static void Read_Person(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Person o, int i)
+		private static void Read_Person(ref Utf8JsonReader r, Person o, int i)
 		{
 			switch (i)
 			{
@@ -93,7 +83,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Person(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Person o)
+		private static void Write_Person(KuaObjectWriter w, Person o)
 		{
 			w.String(0, o.Id);
 			w.String(1, o.Name);

@@ -13,40 +13,37 @@ namespace Consumer
 	public partial class Stored
 	{
 		/// <summary>The &lt;owner&gt; property.</summary>
-		/// <remarks>JSON name: <c>owner</c>; required; may be null.</remarks>
 		public required string? Owner { get; set; }
 
 		/// <summary>The &lt;name&gt; property.</summary>
-		/// <remarks>JSON name: <c>name</c>; required.</remarks>
 		public required string Name { get; set; }
 
 		/// <summary>The &lt;size&gt; property.</summary>
-		/// <remarks>JSON name: <c>size</c>; required.</remarks>
 		public required long Size { get; set; }
 
 		/// <summary>The &lt;comment&gt; property.</summary>
-		/// <remarks>JSON name: <c>comment</c>; may be null.</remarks>
 		public string? Comment { get; set; }
 
 		/// <summary>The &lt;checksum&gt; property.</summary>
-		/// <remarks>JSON name: <c>checksum</c>.</remarks>
 		public string? Checksum { get; set; }
 	}
 }
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class Swagger2ClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Stored> s_Stored;
+		private static KuaObjectConverter<Stored> s_Stored;
 
-		/// <summary>Reads and writes Stored as JSON.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Stored> StoredJson => s_Stored ?? (s_Stored = new global::Kua.Generated.Runtime.Json.KuaObjectConverter<global::Consumer.Stored>("Stored", New_Stored, Read_Stored, Write_Stored, "31120", "owner", "name", "size", "comment", "checksum"));
+		internal static KuaObjectConverter<Stored> StoredJson => s_Stored ?? (s_Stored = new KuaObjectConverter<Stored>("Stored", New_Stored, Read_Stored, Write_Stored, "31120", "owner", "name", "size", "comment", "checksum"));
 
-		private static global::Consumer.Stored New_Stored() => new global::Consumer.Stored { Owner = default, Name = default, Size = default };
+		private static Stored New_Stored() => new Stored { Owner = default, Name = default, Size = default };
 
-		private static void Read_Stored(ref global::System.Text.Json.Utf8JsonReader r, global::Consumer.Stored o, int i)
+		private static void Read_Stored(ref Utf8JsonReader r, Stored o, int i)
 		{
 			switch (i)
 			{
@@ -58,7 +55,7 @@ namespace Consumer.Serialization
 			}
 		}
 
-		private static void Write_Stored(global::Kua.Generated.Runtime.Json.KuaObjectWriter w, global::Consumer.Stored o)
+		private static void Write_Stored(KuaObjectWriter w, Stored o)
 		{
 			w.String(0, o.Owner);
 			w.String(1, o.Name);

@@ -29,12 +29,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Circle.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static Either FromCircle(global::Consumer.Circle value) => new Either(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.UnionsClientJson.CircleJson));
+		public static Either FromCircle(Circle value) => new Either(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.UnionsClientJson.CircleJson));
 
 		/// <summary>Reads the value as a Circle.</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Circle.</returns>
-		public bool TryGetCircle(out global::Consumer.Circle? value)
+		public bool TryGetCircle(out Circle? value)
 		{
 			return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.UnionsClientJson.CircleJson, out value);
 		}
@@ -56,13 +56,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class UnionsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.Either> s_Either;
+		private static KuaUnionConverter<Either> s_Either;
 
-		/// <summary>Reads and writes Either as its raw JSON value.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.Either> EitherJson => s_Either ?? (s_Either = new global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.Either>(global::Consumer.Either.FromJson, u => u.Json));
+		internal static KuaUnionConverter<Either> EitherJson => s_Either ?? (s_Either = new KuaUnionConverter<Either>(global::Consumer.Either.FromJson, u => u.Json));
 	}
 	#nullable enable
 }
@@ -102,12 +104,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Circle.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static Shape FromCircle(global::Consumer.Circle value) => new Shape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.UnionsClientJson.CircleJson));
+		public static Shape FromCircle(Circle value) => new Shape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.UnionsClientJson.CircleJson));
 
 		/// <summary>Reads the value as a Circle (only when the discriminator says so).</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Circle.</returns>
-		public bool TryGetCircle(out global::Consumer.Circle? value)
+		public bool TryGetCircle(out Circle? value)
 		{
 			if (Kind != "circle")
 			{
@@ -121,12 +123,12 @@ namespace Consumer
 		/// <summary>Creates the value from a Square.</summary>
 		/// <param name="value">The value.</param>
 		/// <returns>The wrapper.</returns>
-		public static Shape FromSquare(global::Consumer.Square value) => new Shape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.UnionsClientJson.SquareJson));
+		public static Shape FromSquare(Square value) => new Shape(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Consumer.Serialization.UnionsClientJson.SquareJson));
 
 		/// <summary>Reads the value as a Square (only when the discriminator says so).</summary>
 		/// <param name="value">The value, when it reads as one.</param>
 		/// <returns>Whether the JSON reads as a Square.</returns>
-		public bool TryGetSquare(out global::Consumer.Square? value)
+		public bool TryGetSquare(out Square? value)
 		{
 			if (Kind != "square")
 			{
@@ -141,13 +143,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class UnionsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.Shape> s_Shape;
+		private static KuaUnionConverter<Shape> s_Shape;
 
-		/// <summary>Reads and writes Shape as its raw JSON value.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.Shape> ShapeJson => s_Shape ?? (s_Shape = new global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.Shape>(global::Consumer.Shape.FromJson, u => u.Json));
+		internal static KuaUnionConverter<Shape> ShapeJson => s_Shape ?? (s_Shape = new KuaUnionConverter<Shape>(global::Consumer.Shape.FromJson, u => u.Json));
 	}
 	#nullable enable
 }
@@ -210,13 +214,15 @@ namespace Consumer
 
 namespace Consumer.Serialization
 {
+	using global::Kua.Generated.Runtime.Json;
+	using global::System.Text.Json;
+
 	#nullable disable
 	internal sealed partial class UnionsClientJson
 	{
-		private static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.StringOrNumber> s_StringOrNumber;
+		private static KuaUnionConverter<StringOrNumber> s_StringOrNumber;
 
-		/// <summary>Reads and writes StringOrNumber as its raw JSON value.</summary>
-		internal static global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.StringOrNumber> StringOrNumberJson => s_StringOrNumber ?? (s_StringOrNumber = new global::Kua.Generated.Runtime.Json.KuaUnionConverter<global::Consumer.StringOrNumber>(global::Consumer.StringOrNumber.FromJson, u => u.Json));
+		internal static KuaUnionConverter<StringOrNumber> StringOrNumberJson => s_StringOrNumber ?? (s_StringOrNumber = new KuaUnionConverter<StringOrNumber>(global::Consumer.StringOrNumber.FromJson, u => u.Json));
 	}
 	#nullable enable
 }
