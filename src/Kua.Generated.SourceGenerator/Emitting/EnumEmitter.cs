@@ -42,8 +42,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             {
                 writer.Line("private readonly " + nullableString + " _value;");
                 writer.Line();
-                writer.Doc("summary", "Creates a value, including one this client does not list.");
-                writer.Doc("param", "The value as the API writes it.", "name=\"value\"");
+                writer.Line("/// <summary>A value from its text (as the API writes it), listed or not.</summary>");
                 using (writer.Open("public " + name + "(string value)"))
                 {
                     writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
@@ -56,26 +55,18 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Line("public static readonly " + name + " " + member.Name + " = new " + name + "(" + Literals.String(member.Value) + ");");
                 }
 
+                // One-line documentation: members this common need no more, and every line is compiled in every build.
                 writer.Line();
-                writer.Doc("summary", "Compares two values by their text (ordinal).");
-                writer.Doc("param", "The left value.", "name=\"left\"");
-                writer.Doc("param", "The right value.", "name=\"right\"");
-                writer.Doc("returns", "Whether they are equal.");
+                writer.Line("/// <summary>Whether two values have the same text (ordinal).</summary>");
                 writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
                 writer.Line();
-                writer.Doc("summary", "Compares two values by their text (ordinal).");
-                writer.Doc("param", "The left value.", "name=\"left\"");
-                writer.Doc("param", "The right value.", "name=\"right\"");
-                writer.Doc("returns", "Whether they differ.");
+                writer.Line("/// <summary>Whether two values have different texts (ordinal).</summary>");
                 writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
                 writer.Line();
-                writer.Doc("summary", "Converts text to a value.");
-                writer.Doc("param", "The value as the API writes it.", "name=\"value\"");
+                writer.Line("/// <summary>A value from its text, listed or not.</summary>");
                 writer.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
                 writer.Line();
-                writer.Doc("summary", "Whether two values have the same text.");
-                writer.Doc("param", "The other value.", "name=\"other\"");
-                writer.Doc("returns", "Whether they are equal.");
+                writer.Line("/// <summary>Whether the other value has the same text (ordinal).</summary>");
                 writer.Line("public bool Equals(" + name + " other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);");
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
@@ -84,8 +75,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Line("/// <inheritdoc/>");
                 writer.Line("public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);");
                 writer.Line();
-                writer.Doc("summary", "The value as the API writes it.");
-                writer.Doc("returns", "The text.");
+                writer.Line("/// <summary>The value as the API writes it.</summary>");
                 writer.Line("public override string ToString() => _value ?? string.Empty;");
             }
         }

@@ -15,8 +15,7 @@ namespace Consumer
 	{
 		private readonly string? _value;
 
-		/// <summary>Creates a value, including one this client does not list.</summary>
-		/// <param name="value">The value as the API writes it.</param>
+		/// <summary>A value from its text (as the API writes it), listed or not.</summary>
 		public Awkward(string value)
 		{
 			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
@@ -61,25 +60,16 @@ namespace Consumer
 		/// <summary><c>V1</c></summary>
 		public static readonly Awkward V1_2 = new Awkward("V1");
 
-		/// <summary>Compares two values by their text (ordinal).</summary>
-		/// <param name="left">The left value.</param>
-		/// <param name="right">The right value.</param>
-		/// <returns>Whether they are equal.</returns>
+		/// <summary>Whether two values have the same text (ordinal).</summary>
 		public static bool operator ==(Awkward left, Awkward right) => left.Equals(right);
 
-		/// <summary>Compares two values by their text (ordinal).</summary>
-		/// <param name="left">The left value.</param>
-		/// <param name="right">The right value.</param>
-		/// <returns>Whether they differ.</returns>
+		/// <summary>Whether two values have different texts (ordinal).</summary>
 		public static bool operator !=(Awkward left, Awkward right) => !left.Equals(right);
 
-		/// <summary>Converts text to a value.</summary>
-		/// <param name="value">The value as the API writes it.</param>
+		/// <summary>A value from its text, listed or not.</summary>
 		public static implicit operator Awkward(string value) => new Awkward(value);
 
-		/// <summary>Whether two values have the same text.</summary>
-		/// <param name="other">The other value.</param>
-		/// <returns>Whether they are equal.</returns>
+		/// <summary>Whether the other value has the same text (ordinal).</summary>
 		public bool Equals(Awkward other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
 
 		/// <inheritdoc/>
@@ -89,7 +79,6 @@ namespace Consumer
 		public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
 
 		/// <summary>The value as the API writes it.</summary>
-		/// <returns>The text.</returns>
 		public override string ToString() => _value ?? string.Empty;
 	}
 }
@@ -126,8 +115,7 @@ namespace Consumer
 	{
 		private readonly string? _value;
 
-		/// <summary>Creates a value, including one this client does not list.</summary>
-		/// <param name="value">The value as the API writes it.</param>
+		/// <summary>A value from its text (as the API writes it), listed or not.</summary>
 		public NullableStatus(string value)
 		{
 			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
@@ -139,25 +127,16 @@ namespace Consumer
 		/// <summary><c>closed</c></summary>
 		public static readonly NullableStatus Closed = new NullableStatus("closed");
 
-		/// <summary>Compares two values by their text (ordinal).</summary>
-		/// <param name="left">The left value.</param>
-		/// <param name="right">The right value.</param>
-		/// <returns>Whether they are equal.</returns>
+		/// <summary>Whether two values have the same text (ordinal).</summary>
 		public static bool operator ==(NullableStatus left, NullableStatus right) => left.Equals(right);
 
-		/// <summary>Compares two values by their text (ordinal).</summary>
-		/// <param name="left">The left value.</param>
-		/// <param name="right">The right value.</param>
-		/// <returns>Whether they differ.</returns>
+		/// <summary>Whether two values have different texts (ordinal).</summary>
 		public static bool operator !=(NullableStatus left, NullableStatus right) => !left.Equals(right);
 
-		/// <summary>Converts text to a value.</summary>
-		/// <param name="value">The value as the API writes it.</param>
+		/// <summary>A value from its text, listed or not.</summary>
 		public static implicit operator NullableStatus(string value) => new NullableStatus(value);
 
-		/// <summary>Whether two values have the same text.</summary>
-		/// <param name="other">The other value.</param>
-		/// <returns>Whether they are equal.</returns>
+		/// <summary>Whether the other value has the same text (ordinal).</summary>
 		public bool Equals(NullableStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
 
 		/// <inheritdoc/>
@@ -167,7 +146,6 @@ namespace Consumer
 		public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
 
 		/// <summary>The value as the API writes it.</summary>
-		/// <returns>The text.</returns>
 		public override string ToString() => _value ?? string.Empty;
 	}
 }

@@ -84,8 +84,7 @@ namespace Kua
 	{
 		private readonly string? _value;
 
-		/// <summary>Creates a value, including one this client does not list.</summary>
-		/// <param name="value">The value as the API writes it.</param>
+		/// <summary>A value from its text (as the API writes it), listed or not.</summary>
 		public AccountStatus(string value)
 		{
 			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
@@ -100,25 +99,16 @@ namespace Kua
 		/// <summary><c>pending</c></summary>
 		public static readonly AccountStatus Pending = new AccountStatus("pending");
 
-		/// <summary>Compares two values by their text (ordinal).</summary>
-		/// <param name="left">The left value.</param>
-		/// <param name="right">The right value.</param>
-		/// <returns>Whether they are equal.</returns>
+		/// <summary>Whether two values have the same text (ordinal).</summary>
 		public static bool operator ==(AccountStatus left, AccountStatus right) => left.Equals(right);
 
-		/// <summary>Compares two values by their text (ordinal).</summary>
-		/// <param name="left">The left value.</param>
-		/// <param name="right">The right value.</param>
-		/// <returns>Whether they differ.</returns>
+		/// <summary>Whether two values have different texts (ordinal).</summary>
 		public static bool operator !=(AccountStatus left, AccountStatus right) => !left.Equals(right);
 
-		/// <summary>Converts text to a value.</summary>
-		/// <param name="value">The value as the API writes it.</param>
+		/// <summary>A value from its text, listed or not.</summary>
 		public static implicit operator AccountStatus(string value) => new AccountStatus(value);
 
-		/// <summary>Whether two values have the same text.</summary>
-		/// <param name="other">The other value.</param>
-		/// <returns>Whether they are equal.</returns>
+		/// <summary>Whether the other value has the same text (ordinal).</summary>
 		public bool Equals(AccountStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
 
 		/// <inheritdoc/>
@@ -128,7 +118,6 @@ namespace Kua
 		public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
 
 		/// <summary>The value as the API writes it.</summary>
-		/// <returns>The text.</returns>
 		public override string ToString() => _value ?? string.Empty;
 	}
 }
