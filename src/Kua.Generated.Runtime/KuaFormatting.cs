@@ -14,6 +14,101 @@ namespace Kua.Generated.Runtime
     {
         private static readonly string[] TimeFormats = { @"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF", @"hh\:mm" };
 
+        /// <summary>
+        /// The text form of an array item of any JSON format but <c>time</c> and <c>duration</c> held as a
+        /// <see cref="TimeSpan"/> (their callers pass a format): null is empty, dates and numbers as in
+        /// <see cref="Format(DateTimeOffset)"/> and its siblings, generated string enums as their text, integer enums as
+        /// their number.
+        /// </summary>
+        /// <typeparam name="T">The item type.</typeparam>
+        /// <param name="value">The item.</param>
+        /// <returns>The text form.</returns>
+        public static string FormatItem<T>(T value)
+        {
+            // Tests on typeof(T) are decided when the method is compiled for a value type, so no boxing happens there.
+            if (value is null)
+            {
+                return string.Empty;
+            }
+
+            if (typeof(T) == typeof(string))
+            {
+                return (string)(object)value;
+            }
+
+            if (typeof(T) == typeof(bool) || typeof(T) == typeof(bool?))
+            {
+                return Format((bool)(object)value);
+            }
+
+            if (typeof(T) == typeof(int) || typeof(T) == typeof(int?))
+            {
+                return Format((int)(object)value);
+            }
+
+            if (typeof(T) == typeof(long) || typeof(T) == typeof(long?))
+            {
+                return Format((long)(object)value);
+            }
+
+            if (typeof(T) == typeof(float) || typeof(T) == typeof(float?))
+            {
+                return Format((float)(object)value);
+            }
+
+            if (typeof(T) == typeof(double) || typeof(T) == typeof(double?))
+            {
+                return Format((double)(object)value);
+            }
+
+            if (typeof(T) == typeof(decimal) || typeof(T) == typeof(decimal?))
+            {
+                return Format((decimal)(object)value);
+            }
+
+            if (typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(DateTimeOffset?))
+            {
+                return Format((DateTimeOffset)(object)value);
+            }
+
+            if (typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTime?))
+            {
+                // Generated code holds only full dates in DateTime (date-times are DateTimeOffset).
+                return FormatDate((DateTime)(object)value);
+            }
+
+            if (typeof(T) == typeof(Guid) || typeof(T) == typeof(Guid?))
+            {
+                return Format((Guid)(object)value);
+            }
+
+#if NET6_0_OR_GREATER
+            if (typeof(T) == typeof(DateOnly) || typeof(T) == typeof(DateOnly?))
+            {
+                return Format((DateOnly)(object)value);
+            }
+
+            if (typeof(T) == typeof(TimeOnly) || typeof(T) == typeof(TimeOnly?))
+            {
+                return Format((TimeOnly)(object)value);
+            }
+#endif
+
+            switch (value)
+            {
+                case Uri uri:
+                    return Format(uri);
+                case byte[] bytes:
+                    return Format(bytes);
+                case System.Text.Json.JsonElement element:
+                    return Format(element);
+                case Enum _:
+                    return Format(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                default:
+                    return value.ToString() ?? string.Empty;
+            }
+        }
+
         /// <summary>Returns the string itself.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The text form.</returns>

@@ -116,19 +116,23 @@ namespace Kua.Generated.SourceGenerator
 
         private static (string Name, string Owner)? FindConflict(IEnumerable<GeneratedFile> spec, Dictionary<string, string> hintOwners, Dictionary<string, string> typeOwners)
         {
+            // A type declared twice is the clearer report (its file's name collides too when each type has its own file).
+            foreach (var file in spec)
+            {
+                foreach (var type in file.DeclaredTypes)
+                {
+                    if (typeOwners.TryGetValue(type, out var owner))
+                    {
+                        return (type, owner);
+                    }
+                }
+            }
+
             foreach (var file in spec)
             {
                 if (hintOwners.TryGetValue(file.HintName, out var owner))
                 {
                     return (file.HintName, owner);
-                }
-
-                foreach (var type in file.DeclaredTypes)
-                {
-                    if (typeOwners.TryGetValue(type, out owner))
-                    {
-                        return (type, owner);
-                    }
                 }
             }
 

@@ -111,9 +111,12 @@ public sealed class CompileTests
         Assert.Contains(run.CompileDiagnostics, d => d.Id == "CS1591");
     }
 
-    internal static GeneratorRun Run(string spec, Target target)
+    internal static GeneratorRun Run(string spec, Target target) =>
+        Run(spec == "kua" ? SpecFile.FromDisk(TestPaths.KuaSpec, ns: "Kua", clientName: "KuaClient") : SpecFile.Named(spec), target);
+
+    /// <summary>Generates from a spec into the given kind of consumer project (documentation diagnostics on, every warning level).</summary>
+    internal static GeneratorRun Run(SpecFile file, Target target)
     {
-        var file = spec == "kua" ? SpecFile.FromDisk(TestPaths.KuaSpec, ns: "Kua", clientName: "KuaClient") : SpecFile.Named(spec);
         var (references, language) = target switch
         {
             Target.Net80 => (References.Net80, LanguageVersion.Latest),

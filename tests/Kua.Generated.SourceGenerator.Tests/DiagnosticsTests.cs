@@ -601,7 +601,7 @@ public sealed class DiagnosticsTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "KUA0020", DiagnosticSeverity.Error, "/b/kua.yaml", line: null);
         Assert.Contains("'/a/kua.yaml'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(4, run.Sources.Length); // the first spec's files only: three model groups and the client
+        Assert.Equal(8, run.Sources.Length); // the first spec's files only: six types, the JSON context and the client
         Assert.Empty(run.CompileDiagnostics);
     }
 
@@ -638,7 +638,7 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run(new[] { new SpecFile("/a/kua.yaml", kua, "Kua.A", "AClient"), new SpecFile("/b/kua.yaml", kua, "Kua.B", "BClient") });
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(8, run.Sources.Length); // both specs: three model groups and a client each
+        Assert.Equal(16, run.Sources.Length); // both specs: six types, the JSON context and the client each
         Assert.Empty(run.CompileDiagnostics);
     }
 
@@ -770,7 +770,7 @@ public sealed class DiagnosticsTests
     private static GeneratorRun AssertWarning(string id, DiagnosticSeverity severity, string text)
     {
         var path = "/specs/" + id + ".yaml";
-        var run = GeneratorHarness.Run(new[] { new SpecFile(path, text) });
+        var run = GeneratorHarness.Run(new[] { new SpecFile(path, text) { KeepUnusedSchemas = true } });
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
         AssertDiagnostic(diagnostic, id, severity, path, MarkedLine(text, Marker));

@@ -69,7 +69,7 @@ public sealed class FeatureRoundTripTests
     {
         var holder = Holder("""{"id":"h1","secret":"s","awkward":""" + JsonSerializer.Serialize(value) + "}");
 
-        var expected = (Awkward)typeof(Awkward).GetProperty(member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        var expected = (Awkward)typeof(Awkward).GetField(member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
         Assert.Equal(expected, holder.Awkward);
         Assert.Contains("\"awkward\":" + JsonSerializer.Serialize(value), Write(holder), StringComparison.Ordinal);
     }
@@ -125,13 +125,13 @@ public sealed class FeatureRoundTripTests
     [Fact]
     public void AllOfOfTwoReferencesInheritsTheFirstAndCopiesTheSecond()
     {
-        var composed = KuaJson.Deserialize("""{"label":"l","at":"2024-05-01T10:00:00Z","size":2}""", ComposedJsonConverter.Instance);
+        var composed = KuaJson.Deserialize("""{"label":"l","at":"2024-05-01T10:00:00Z","size":2}""", FeaturesClientJson.ComposedJson);
 
         Assert.IsAssignableFrom<Named>(composed);
         Assert.Equal("l", composed.Label);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero), composed.At);
         Assert.Equal(2, composed.Size);
-        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"label":"l"}""", ComposedJsonConverter.Instance));
+        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"label":"l"}""", FeaturesClientJson.ComposedJson));
         Assert.Contains("'size'", error.Message, StringComparison.Ordinal);
     }
 
@@ -164,19 +164,19 @@ public sealed class FeatureRoundTripTests
     [Fact]
     public void OpenApi31TypeListsWithNullAreNullable()
     {
-        var item = KuaJson.Deserialize("""{"name":"n","note":null,"count":null,"tag":"fixed"}""", Features31.Serialization.ItemJsonConverter.Instance);
+        var item = KuaJson.Deserialize("""{"name":"n","note":null,"count":null,"tag":"fixed"}""", Features31.Serialization.Features31ClientJson.ItemJson);
 
         Assert.Null(item.Note);
         Assert.Null(item.Count);
         Assert.Equal(typeof(long?), typeof(Features31.Item).GetProperty("Count")!.PropertyType);
-        Assert.Equal("""{"name":"n","note":null,"tag":"fixed"}""", KuaJson.Serialize(item, Features31.Serialization.ItemJsonConverter.Instance));
-        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"name":null,"note":null}""", Features31.Serialization.ItemJsonConverter.Instance));
+        Assert.Equal("""{"name":"n","note":null,"tag":"fixed"}""", KuaJson.Serialize(item, Features31.Serialization.Features31ClientJson.ItemJson));
+        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"name":null,"note":null}""", Features31.Serialization.Features31ClientJson.ItemJson));
         Assert.Contains("'name'", error.Message, StringComparison.Ordinal);
     }
 
-    private static Holder Holder(string json) => KuaJson.Deserialize(json, HolderJsonConverter.Instance);
+    private static Holder Holder(string json) => KuaJson.Deserialize(json, FeaturesClientJson.HolderJson);
 
 #pragma warning disable CS0618 // the deprecated member is written like any other
-    private static string Write(Holder holder) => KuaJson.Serialize(holder, HolderJsonConverter.Instance);
+    private static string Write(Holder holder) => KuaJson.Serialize(holder, FeaturesClientJson.HolderJson);
 #pragma warning restore CS0618
 }

@@ -65,12 +65,12 @@ public sealed class IncrementalTests
         Assert.Contains(IncrementalStepRunReason.Modified, models);
         Assert.Contains(models, r => Reused.Contains(r));
 
-        // Only the file holding Account (the "A" group) changes; every other file (of both specs) is reused.
+        // Only Account's file changes; every other file (of both specs) is reused.
         var files = result.TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).Select(o => ((GeneratedFile)o.Value, o.Reason)).ToList();
         var changed = files.Where(f => !Reused.Contains(f.Reason)).Select(f => f.Item1.HintName).ToList();
-        Assert.Equal(new[] { "Kua.KuaClient.Models.A1.g.cs" }, changed);
+        Assert.Equal(new[] { "Kua.Account.g.cs" }, changed);
         Assert.Contains(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("A Kua account, edited.", result.GeneratedSources.Single(s => s.HintName == "Kua.KuaClient.Models.A1.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("A Kua account, edited.", result.GeneratedSources.Single(s => s.HintName == "Kua.Account.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public sealed class IncrementalTests
         Assert.Equal(3, result.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Count());
 
         // Of all files of the three specs, only the one holding Tag is new.
-        Assert.Equal(new[] { "Shop.ShopClient.Models.T1.g.cs" }, Changed(result, TrackingNames.Files).Select(o => ((GeneratedFile)o).HintName));
-        Assert.Contains("The edited text.", result.GeneratedSources.Single(s => s.HintName == "Shop.ShopClient.Models.T1.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "Shop.Tag.g.cs" }, Changed(result, TrackingNames.Files).Select(o => ((GeneratedFile)o).HintName));
+        Assert.Contains("The edited text.", result.GeneratedSources.Single(s => s.HintName == "Shop.Tag.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class IncrementalTests
 
         Assert.Empty(added.GeneratorDiagnostics);
         Assert.Equal(new[] { ShopPath }, Changed(added.Result, TrackingNames.Models).Select(o => ((SpecModel)o).FilePath));
-        Assert.Contains(added.Sources, s => s.HintName == "Shop.ShopClient.Models.T1.g.cs");
+        Assert.Contains(added.Sources, s => s.HintName == "Shop.Tag.g.cs");
     }
 
     private const string ShopPath = "/specs/shop/api.yaml";

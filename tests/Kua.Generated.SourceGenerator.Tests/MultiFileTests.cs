@@ -386,7 +386,7 @@ public sealed class MultiFileTests
 
     /// <summary>The first file is the spec (namespace Shop, client ShopClient), the others its fragments.</summary>
     private static GeneratorRun RunAt(string root, (string Path, string Text)[] files) =>
-        GeneratorHarness.Run(files.Select((f, i) => i == 0 ? new SpecFile(root + f.Path, f.Text, "Shop", "ShopClient") : SpecFile.Fragment(root + f.Path, f.Text)));
+        GeneratorHarness.Run(files.Select((f, i) => i == 0 ? new SpecFile(root + f.Path, f.Text, "Shop", "ShopClient") { KeepUnusedSchemas = true } : SpecFile.Fragment(root + f.Path, f.Text)));
 
     private static Dictionary<string, OperationModel> Operations(SpecModel model) =>
         model.Client!.Operations.Concat(model.Client.Groups.SelectMany(g => g.Operations)).ToDictionary(o => o.OperationId);

@@ -207,17 +207,17 @@ public sealed class RoundTripTests
     [Fact]
     public void AdditionalPropertiesAreKeptAndWrittenBack()
     {
-        var bag = KuaJson.Deserialize("""{"a":"1","id":"b1","z":""}""", BagJsonConverter.Instance);
+        var bag = KuaJson.Deserialize("""{"a":"1","id":"b1","z":""}""", RoundTripClientJson.BagJson);
 
         Assert.Equal("b1", bag.Id);
         Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["z"] = "" }, bag.AdditionalProperties);
-        Assert.Equal("""{"id":"b1","a":"1","z":""}""", KuaJson.Serialize(bag, BagJsonConverter.Instance));
+        Assert.Equal("""{"id":"b1","a":"1","z":""}""", KuaJson.Serialize(bag, RoundTripClientJson.BagJson));
     }
 
     [Fact]
     public void AdditionalPropertyOfTheWrongTypeIsAnErrorNamingIt()
     {
-        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"id":"b1","n":5}""", BagJsonConverter.Instance));
+        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"id":"b1","n":5}""", RoundTripClientJson.BagJson));
 
         Assert.Contains("n", error.Message, StringComparison.Ordinal);
         Assert.Contains("Bag", error.Message, StringComparison.Ordinal);
@@ -228,7 +228,7 @@ public sealed class RoundTripTests
     {
         const string json = """{"uuid":"0f8fad5b-d9cb-469f-a165-70867728950e","uri":"https://example.test/a?b=c","bytes":"AAEC/w==","time":"13:45:30.5","duration":"P1DT2H3M4S","single":1.5,"number":-0.25,"date":"0001-01-01"}""";
 
-        var formats = KuaJson.Deserialize(json, FormatsJsonConverter.Instance);
+        var formats = KuaJson.Deserialize(json, RoundTripClientJson.FormatsJson);
 
         Assert.Equal(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), formats.Uuid);
         Assert.Equal(new Uri("https://example.test/a?b=c"), formats.Uri);
@@ -238,8 +238,8 @@ public sealed class RoundTripTests
         Assert.Equal(1.5f, formats.Single);
         Assert.Equal(-0.25, formats.Number);
         Assert.Equal(DateOnly.MinValue, formats.Date);
-        var again = KuaJson.Deserialize(KuaJson.Serialize(formats, FormatsJsonConverter.Instance), FormatsJsonConverter.Instance);
-        Assert.Equal(KuaJson.Serialize(formats, FormatsJsonConverter.Instance), KuaJson.Serialize(again, FormatsJsonConverter.Instance));
+        var again = KuaJson.Deserialize(KuaJson.Serialize(formats, RoundTripClientJson.FormatsJson), RoundTripClientJson.FormatsJson);
+        Assert.Equal(KuaJson.Serialize(formats, RoundTripClientJson.FormatsJson), KuaJson.Serialize(again, RoundTripClientJson.FormatsJson));
         Assert.Equal(formats.Time, again.Time);
         Assert.Equal(formats.Duration, again.Duration);
         Assert.Equal(formats.Bytes, again.Bytes);
@@ -248,8 +248,8 @@ public sealed class RoundTripTests
     [Fact]
     public void DiscriminatorSelectsTheSubtype()
     {
-        var dog = KuaJson.Deserialize("""{"barks":true,"name":"Rex","petType":"dog"}""", PetJsonConverter.Instance);
-        var cat = KuaJson.Deserialize("""{"petType":"cat"}""", PetJsonConverter.Instance);
+        var dog = KuaJson.Deserialize("""{"barks":true,"name":"Rex","petType":"dog"}""", RoundTripClientJson.PetJson);
+        var cat = KuaJson.Deserialize("""{"petType":"cat"}""", RoundTripClientJson.PetJson);
 
         Assert.True(Assert.IsType<Dog>(dog).Barks);
         Assert.Equal("Rex", dog.Name);
@@ -259,7 +259,7 @@ public sealed class RoundTripTests
     [Fact]
     public void UnknownDiscriminatorValueReadsAsTheBaseType()
     {
-        var pet = KuaJson.Deserialize("""{"petType":"fish","name":"Nemo","fins":2}""", PetJsonConverter.Instance);
+        var pet = KuaJson.Deserialize("""{"petType":"fish","name":"Nemo","fins":2}""", RoundTripClientJson.PetJson);
 
         Assert.IsType<Pet>(pet);
         Assert.Equal("fish", pet.PetType);
@@ -269,7 +269,7 @@ public sealed class RoundTripTests
     [Fact]
     public void SubtypeMissingItsOwnRequiredMemberIsAClearError()
     {
-        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"petType":"dog"}""", PetJsonConverter.Instance));
+        var error = Assert.ThrowsAny<JsonException>(() => KuaJson.Deserialize("""{"petType":"dog"}""", RoundTripClientJson.PetJson));
 
         Assert.Contains("'barks'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Dog", error.Message, StringComparison.Ordinal);
@@ -278,7 +278,7 @@ public sealed class RoundTripTests
     [Fact]
     public void SubtypeWritesItsDiscriminatorThroughTheBaseConverter()
     {
-        var json = KuaJson.Serialize<Pet>(new Dog { Barks = false, Name = "Rex" }, PetJsonConverter.Instance);
+        var json = KuaJson.Serialize<Pet>(new Dog { Barks = false, Name = "Rex" }, RoundTripClientJson.PetJson);
 
         using var document = JsonDocument.Parse(json);
         Assert.Equal("dog", document.RootElement.GetProperty("petType").GetString());
@@ -288,7 +288,7 @@ public sealed class RoundTripTests
     [Fact]
     public void SubtypeOfASubtypeKeepsItsOwnMembers()
     {
-        var json = KuaJson.Serialize<Pet>(new Kitten { AgeInWeeks = 9, Indoor = true, Name = "Tom" }, PetJsonConverter.Instance);
+        var json = KuaJson.Serialize<Pet>(new Kitten { AgeInWeeks = 9, Indoor = true, Name = "Tom" }, RoundTripClientJson.PetJson);
 
         using (var document = JsonDocument.Parse(json))
         {
@@ -297,7 +297,7 @@ public sealed class RoundTripTests
             Assert.True(document.RootElement.GetProperty("indoor").GetBoolean());
         }
 
-        var kitten = Assert.IsType<Kitten>(KuaJson.Deserialize(json, PetJsonConverter.Instance));
+        var kitten = Assert.IsType<Kitten>(KuaJson.Deserialize(json, RoundTripClientJson.PetJson));
         Assert.Equal(9, kitten.AgeInWeeks);
         Assert.True(kitten.Indoor);
     }
@@ -339,7 +339,7 @@ public sealed class RoundTripTests
     public void PropertyNamesThatJsonEscapesAreMatchedAndWrittenBack()
     {
         // Escaped in the input too: "\u002B" is '+', "\u00F6" is 'ö'.
-        var odd = KuaJson.Deserialize("""{"first name":"Ada","a\u002Bb":3,"<tag>":"t","gr\u00F6\u00DFe":1.5,"e-mail":"a@b.c"}""", OddNamesJsonConverter.Instance);
+        var odd = KuaJson.Deserialize("""{"first name":"Ada","a\u002Bb":3,"<tag>":"t","gr\u00F6\u00DFe":1.5,"e-mail":"a@b.c"}""", RoundTripClientJson.OddNamesJson);
 
         Assert.Equal("Ada", odd.FirstName);
         Assert.Equal(3, odd.AB);
@@ -347,24 +347,24 @@ public sealed class RoundTripTests
         Assert.Equal(1.5, odd.Größe);
         Assert.Equal("a@b.c", odd.EMail);
 
-        var again = KuaJson.Deserialize(KuaJson.Serialize(odd, OddNamesJsonConverter.Instance), OddNamesJsonConverter.Instance);
+        var again = KuaJson.Deserialize(KuaJson.Serialize(odd, RoundTripClientJson.OddNamesJson), RoundTripClientJson.OddNamesJson);
         Assert.Equal(("Ada", 3, "t", 1.5, "a@b.c"), (again.FirstName, again.AB, again.Tag, again.Größe, again.EMail));
     }
 
     [Fact]
     public void AdditionalPropertiesTrueKeepsExtraMembersAsJson()
     {
-        var value = KuaJson.Deserialize("""{"id":"e1","score":7,"tags":["a"],"none":null}""", ExtensibleJsonConverter.Instance);
+        var value = KuaJson.Deserialize("""{"id":"e1","score":7,"tags":["a"],"none":null}""", RoundTripClientJson.ExtensibleJson);
 
         Assert.Equal("e1", value.Id);
         Assert.NotNull(value.AdditionalProperties);
         Assert.Equal(7, value.AdditionalProperties["score"]!.Value.GetInt32());
         Assert.Equal("a", value.AdditionalProperties["tags"]!.Value[0].GetString());
         Assert.Null(value.AdditionalProperties["none"]);
-        Assert.Equal("""{"id":"e1","score":7,"tags":["a"],"none":null}""", KuaJson.Serialize(value, ExtensibleJsonConverter.Instance));
+        Assert.Equal("""{"id":"e1","score":7,"tags":["a"],"none":null}""", KuaJson.Serialize(value, RoundTripClientJson.ExtensibleJson));
     }
 
-    private static Record Read(string json) => KuaJson.Deserialize(json, RecordJsonConverter.Instance);
+    private static Record Read(string json) => KuaJson.Deserialize(json, RoundTripClientJson.RecordJson);
 
-    private static string Write(Record record) => KuaJson.Serialize(record, RecordJsonConverter.Instance);
+    private static string Write(Record record) => KuaJson.Serialize(record, RoundTripClientJson.RecordJson);
 }

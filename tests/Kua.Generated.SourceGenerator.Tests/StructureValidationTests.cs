@@ -347,7 +347,8 @@ public sealed class StructureValidationTests
 
     private static GeneratorRun Run(SpecFile spec)
     {
-        var run = GeneratorHarness.Run(spec);
+        // Every schema is kept: these documents check how each part is read, used by an operation or not.
+        var run = GeneratorHarness.Run(spec with { KeepUnusedSchemas = true });
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785" || d.Id == "AD0001");
         return run;
     }

@@ -47,6 +47,85 @@ namespace Kua.Generated.Runtime.Http
         /// <returns>The absolute request URI.</returns>
         public Uri CreateUri(string relativePathAndQuery) => new Uri(BaseAddress, relativePathAndQuery);
 
+        /// <summary>Creates the request of an operation: method, URI, <c>Accept</c> and the marks the token handler reads.</summary>
+        /// <typeparam name="T">The operation's result type.</typeparam>
+        /// <param name="operation">The operation.</param>
+        /// <param name="relativePathAndQuery">The path without a leading '/', already escaped, with its query.</param>
+        /// <returns>The request; <see cref="SendAsync{T}(HttpRequestMessage, KuaOperation{T}, CancellationToken)"/> disposes it.</returns>
+        public HttpRequestMessage CreateRequest<T>(KuaOperation<T> operation, string relativePathAndQuery)
+        {
+            var request = new HttpRequestMessage(operation.Method, new Uri(BaseAddress, relativePathAndQuery));
+            if (operation.Marked)
+            {
+                KuaRequestMarkers.SetOperationId(request, operation.OperationId);
+            }
+
+            if (operation.Anonymous)
+            {
+                KuaRequestMarkers.MarkAnonymous(request);
+            }
+
+            if (operation.Accept != null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", operation.Accept);
+            }
+
+            return request;
+        }
+
+        /// <summary>Sends an operation that needs nothing but its path and query.</summary>
+        /// <typeparam name="T">The result type.</typeparam>
+        /// <param name="operation">The operation.</param>
+        /// <param name="relativePathAndQuery">The path without a leading '/', already escaped, with its query.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The result.</returns>
+        public Task<T> SendAsync<T>(KuaOperation<T> operation, string relativePathAndQuery, CancellationToken cancellationToken) =>
+            SendAsync(CreateRequest(operation, relativePathAndQuery), operation, cancellationToken);
+
+        /// <summary>
+        /// Sends an operation's request and turns the reply into its result: a success status is read as the spec says
+        /// (or is the default value for a status declared without a body); anything else throws the
+        /// <see cref="KuaApiException"/> the spec declares for it. The request and, unless the result is a stream that
+        /// owns it, the reply are disposed.
+        /// </summary>
+        /// <typeparam name="T">The result type.</typeparam>
+        /// <param name="request">The request (see <see cref="CreateRequest{T}"/>).</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The result.</returns>
+        public async Task<T> SendAsync<T>(HttpRequestMessage request, KuaOperation<T> operation, CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                var response = await SendAsync(request, operation.OperationId, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var keep = false;
+                try
+                {
+                    var status = (int)response.StatusCode;
+                    if (status >= 200 && status <= 299)
+                    {
+                        if (operation.IsStatusWithoutBody(status))
+                        {
+                            return operation.Reply.EmptyResult;
+                        }
+
+                        var result = await operation.Reply.ReadAsync(response, operation.OperationId, cancellationToken).ConfigureAwait(false);
+                        keep = operation.Reply.KeepsReply;
+                        return result;
+                    }
+
+                    throw await operation.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (!keep)
+                    {
+                        response.Dispose();
+                    }
+                }
+            }
+        }
+
         /// <summary>
         /// Sends a request. Network failures become a <see cref="KuaApiException"/> with status 0 naming the operation.
         /// A cancellation is reported by its cause: the caller's <paramref name="cancellationToken"/> gives an

@@ -41,6 +41,14 @@ namespace Kua.Generated.Runtime.Http
             return this;
         }
 
+        /// <summary>Adds an array whose items have their usual text form (<see cref="KuaFormatting.FormatItem{T}"/>).</summary>
+        /// <typeparam name="T">The item type.</typeparam>
+        /// <param name="name">The cookie name.</param>
+        /// <param name="values">The items.</param>
+        /// <param name="explode">Whether each item is its own cookie.</param>
+        /// <returns>This builder.</returns>
+        public KuaCookieBuilder AddArray<T>(string name, IEnumerable<T> values, bool explode) => AddArray(name, values, KuaItemFormat<T>.Format, explode);
+
         /// <summary>Adds an object: one cookie per property when exploded, <c>name=k1,v1,k2,v2</c> otherwise.</summary>
         /// <param name="name">The cookie name.</param>
         /// <param name="properties">The object's properties as text, in order.</param>

@@ -64,6 +64,17 @@ namespace Kua.Generated.Runtime.Http
             }
         }
 
+        /// <summary>An array path or header parameter whose items have their usual text form (<see cref="KuaFormatting.FormatItem{T}"/>).</summary>
+        /// <typeparam name="T">The item type.</typeparam>
+        /// <param name="name">The parameter name (used by <c>matrix</c>).</param>
+        /// <param name="values">The items.</param>
+        /// <param name="style">The style.</param>
+        /// <param name="explode">Whether the style's exploded form is used.</param>
+        /// <param name="escape">Whether to percent-encode (true for paths, false for headers).</param>
+        /// <returns>The text.</returns>
+        public static string Array<T>(string name, IEnumerable<T> values, KuaParameterStyle style, bool explode, bool escape = true) =>
+            Array(name, values, KuaItemFormat<T>.Format, style, explode, escape);
+
         /// <summary>An array path or header parameter in the given style.</summary>
         /// <typeparam name="T">The item type.</typeparam>
         /// <param name="name">The parameter name (used by <c>matrix</c>).</param>

@@ -83,6 +83,17 @@ namespace Kua.Generated.Runtime.Http
             return this;
         }
 
+        /// <summary>Adds an array parameter whose items have their usual text form (<see cref="KuaFormatting.FormatItem{T}"/>).</summary>
+        /// <typeparam name="T">The item type.</typeparam>
+        /// <param name="name">The parameter name.</param>
+        /// <param name="values">The items.</param>
+        /// <param name="style"><see cref="KuaParameterStyle.Form"/>, <see cref="KuaParameterStyle.SpaceDelimited"/> or <see cref="KuaParameterStyle.PipeDelimited"/>.</param>
+        /// <param name="explode">Whether each item gets its own <c>name=</c>.</param>
+        /// <param name="allowReserved">Whether reserved characters are sent unencoded.</param>
+        /// <returns>This builder.</returns>
+        public KuaQueryBuilder AddArray<T>(string name, IEnumerable<T> values, KuaParameterStyle style, bool explode, bool allowReserved = false) =>
+            AddArray(name, values, KuaItemFormat<T>.Format, style, explode, allowReserved);
+
         /// <summary>Adds an object parameter (its properties already as text).</summary>
         /// <param name="name">The parameter name.</param>
         /// <param name="properties">The object's properties in order.</param>

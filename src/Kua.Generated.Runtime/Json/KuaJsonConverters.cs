@@ -9,8 +9,8 @@ using System.Xml;
 namespace Kua.Generated.Runtime.Json
 {
     /// <summary>
-    /// The reflection-free converters generated code composes: one per primitive JSON format, plus
-    /// list, map and nullable wrappers. Instances are immutable and shared.
+    /// The reflection-free converters of the JSON formats, plus list, map and nullable wrappers that generated code
+    /// composes. Instances are immutable and shared.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class KuaJsonConverters
@@ -64,21 +64,25 @@ namespace Kua.Generated.Runtime.Json
         /// <summary>RFC 3339 full-date string (<c>yyyy-MM-dd</c>) ⇄ <see cref="System.DateOnly"/>.</summary>
         public static JsonConverter<DateOnly> DateOnly { get; } = new DateOnlyConverter();
 
+#endif
+
+#if NET6_0_OR_GREATER
         /// <summary>RFC 3339 partial-time string (<c>HH:mm:ss</c>) ⇄ <see cref="System.TimeOnly"/>.</summary>
         public static JsonConverter<TimeOnly> TimeOnly { get; } = new TimeOnlyConverter();
+
 #endif
 
         /// <summary>JSON array ⇄ <see cref="List{T}"/>, items read and written by <paramref name="item"/>.</summary>
         /// <typeparam name="T">The item type.</typeparam>
-        /// <param name="item">The item converter.</param>
+        /// <param name="item">The item converter (wrap it with <see cref="OrNull{T}"/> or <see cref="Nullable{T}"/> when items may be null).</param>
         /// <returns>The list converter.</returns>
-        public static JsonConverter<List<T>> ListOf<T>(JsonConverter<T> item) => new ListConverter<T>(item);
+        public static KuaListConverter<T> ListOf<T>(JsonConverter<T> item) => new KuaListConverter<T>(item);
 
         /// <summary>JSON object ⇄ <see cref="Dictionary{TKey, TValue}"/> keyed by property name.</summary>
         /// <typeparam name="T">The value type.</typeparam>
         /// <param name="value">The value converter.</param>
         /// <returns>The map converter.</returns>
-        public static JsonConverter<Dictionary<string, T>> MapOf<T>(JsonConverter<T> value) => new MapConverter<T>(value);
+        public static KuaMapConverter<T> MapOf<T>(JsonConverter<T> value) => new KuaMapConverter<T>(value);
 
         /// <summary>A value type that may be JSON null.</summary>
         /// <typeparam name="T">The value type.</typeparam>
@@ -94,394 +98,143 @@ namespace Kua.Generated.Runtime.Json
         public static JsonConverter<T?> OrNull<T>(JsonConverter<T> value)
             where T : class => new NullableReferenceConverter<T>(value);
 
+        internal static void WriteAny(Utf8JsonWriter writer, JsonElement value)
+        {
+            if (value.ValueKind == JsonValueKind.Undefined)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+        }
+
         private sealed class StringConverter : JsonConverter<string>
         {
-            public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a string");
-                return reader.GetString()!;
-            }
+            public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                reader.TokenType == JsonTokenType.Null ? throw KuaJson.Unexpected(ref reader, "a string") : KuaJsonContext.ReadString(ref reader)!;
 
             public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
         }
 
         private sealed class BooleanConverter : JsonConverter<bool>
         {
-            public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                if (reader.TokenType != JsonTokenType.True && reader.TokenType != JsonTokenType.False)
-                {
-                    throw KuaJson.Unexpected(ref reader, "true or false");
-                }
-
-                return reader.GetBoolean();
-            }
+            public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadBoolean(ref reader);
 
             public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
         }
 
         private sealed class Int32Converter : JsonConverter<int>
         {
-            public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.Number, "an integer");
-                if (!reader.TryGetInt32(out var value))
-                {
-                    throw KuaJson.Invalid(ref reader, "a 32-bit integer");
-                }
-
-                return value;
-            }
+            public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadInt32(ref reader);
 
             public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
         }
 
         private sealed class Int64Converter : JsonConverter<long>
         {
-            public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.Number, "an integer");
-                if (!reader.TryGetInt64(out var value))
-                {
-                    throw KuaJson.Invalid(ref reader, "a 64-bit integer");
-                }
-
-                return value;
-            }
+            public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadInt64(ref reader);
 
             public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
         }
 
         private sealed class SingleConverter : JsonConverter<float>
         {
-            public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.Number, "a number");
-                if (!reader.TryGetSingle(out var value))
-                {
-                    throw KuaJson.Invalid(ref reader, "a single-precision number");
-                }
-
-                return value;
-            }
+            public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadSingle(ref reader);
 
             public override void Write(Utf8JsonWriter writer, float value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
         }
 
         private sealed class DoubleConverter : JsonConverter<double>
         {
-            public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.Number, "a number");
-                if (!reader.TryGetDouble(out var value))
-                {
-                    throw KuaJson.Invalid(ref reader, "a double-precision number");
-                }
-
-                return value;
-            }
+            public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadDouble(ref reader);
 
             public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
         }
 
         private sealed class DecimalConverter : JsonConverter<decimal>
         {
-            public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.Number, "a number");
-                if (!reader.TryGetDecimal(out var value))
-                {
-                    throw KuaJson.Invalid(ref reader, "a decimal number");
-                }
-
-                return value;
-            }
+            public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadDecimal(ref reader);
 
             public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
         }
 
         private sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         {
-            public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a date-time string");
-                if (reader.TryGetDateTimeOffset(out var value))
-                {
-                    return value;
-                }
-
-                // RFC 3339 allows forms ISO 8601 parsing in System.Text.Json refuses (lower-case 't'/'z', a space separator).
-                if (System.DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value))
-                {
-                    return value;
-                }
-
-                throw KuaJson.Invalid(ref reader, "an RFC 3339 date-time");
-            }
+            public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadDateTimeOffset(ref reader);
 
             public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
         }
 
         private sealed class DateConverter : JsonConverter<DateTime>
         {
-            public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a date string");
-                var text = reader.GetString();
-                if (System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return date;
-                }
+            public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadDate(ref reader);
 
-                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
-                {
-                    return dateTime.Date;
-                }
-
-                throw KuaJson.Invalid(ref reader, "an RFC 3339 full-date (yyyy-MM-dd)");
-            }
-
-            public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         private sealed class TimeConverter : JsonConverter<TimeSpan>
         {
-            public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a time string");
-                if (KuaFormatting.TryParseTime(reader.GetString(), out var value))
-                {
-                    return value;
-                }
+            public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadTime(ref reader);
 
-                throw KuaJson.Invalid(ref reader, "an RFC 3339 partial-time (HH:mm:ss)");
-            }
-
-            public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
-                writer.WriteStringValue(KuaFormatting.FormatTime(value));
+            public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) => writer.WriteStringValue(KuaFormatting.FormatTime(value));
         }
 
         private sealed class DurationConverter : JsonConverter<TimeSpan>
         {
-            public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a duration string");
-                try
-                {
-                    return XmlConvert.ToTimeSpan(reader.GetString()!);
-                }
-                catch (FormatException)
-                {
-                    throw KuaJson.Invalid(ref reader, "an ISO 8601 duration");
-                }
-            }
+            public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadDuration(ref reader);
 
-            public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
-                writer.WriteStringValue(XmlConvert.ToString(value));
+            public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) => writer.WriteStringValue(XmlConvert.ToString(value));
         }
 
         private sealed class GuidConverter : JsonConverter<Guid>
         {
-            public override Guid Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a UUID string");
-                if (System.Guid.TryParse(reader.GetString(), out var value))
-                {
-                    return value;
-                }
-
-                throw KuaJson.Invalid(ref reader, "a UUID");
-            }
+            public override Guid Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadGuid(ref reader);
 
             public override void Write(Utf8JsonWriter writer, Guid value, JsonSerializerOptions options) => writer.WriteStringValue(value);
         }
 
         private sealed class UriConverter : JsonConverter<Uri>
         {
-            public override Uri Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a URI string");
-                if (System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value))
-                {
-                    return value;
-                }
-
-                throw KuaJson.Invalid(ref reader, "a URI");
-            }
+            public override Uri Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                reader.TokenType == JsonTokenType.Null ? throw KuaJson.Unexpected(ref reader, "a URI string") : KuaJsonContext.ReadUri(ref reader)!;
 
             public override void Write(Utf8JsonWriter writer, Uri value, JsonSerializerOptions options) => writer.WriteStringValue(value.OriginalString);
         }
 
         private sealed class BytesConverter : JsonConverter<byte[]>
         {
-            public override byte[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a base64 string");
-                if (reader.TryGetBytesFromBase64(out var value))
-                {
-                    return value;
-                }
-
-                // Base64url (RFC 4648 §5) is common in APIs too.
-                var text = reader.GetString()!.Replace('-', '+').Replace('_', '/');
-                try
-                {
-                    return Convert.FromBase64String(text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '='));
-                }
-                catch (FormatException)
-                {
-                    throw KuaJson.Invalid(ref reader, "base64 data");
-                }
-            }
+            public override byte[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                reader.TokenType == JsonTokenType.Null ? throw KuaJson.Unexpected(ref reader, "a base64 string") : KuaJsonContext.ReadBytes(ref reader)!;
 
             public override void Write(Utf8JsonWriter writer, byte[] value, JsonSerializerOptions options) => writer.WriteBase64StringValue(value);
         }
 
         private sealed class AnyConverter : JsonConverter<JsonElement>
         {
-            public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-                JsonElement.ParseValue(ref reader);
+            public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadAny(ref reader);
 
-            public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options)
-            {
-                if (value.ValueKind == JsonValueKind.Undefined)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    value.WriteTo(writer);
-                }
-            }
+            public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => WriteAny(writer, value);
         }
 
 #if NET6_0_OR_GREATER
         private sealed class DateOnlyConverter : JsonConverter<DateOnly>
         {
-            public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a date string");
-                var text = reader.GetString();
-                if (System.DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return date;
-                }
+            public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadDateOnly(ref reader);
 
-                if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
-                {
-                    return System.DateOnly.FromDateTime(dateTime.DateTime);
-                }
-
-                throw KuaJson.Invalid(ref reader, "an RFC 3339 full-date (yyyy-MM-dd)");
-            }
-
-            public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
-                writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        private sealed class TimeOnlyConverter : JsonConverter<TimeOnly>
-        {
-            public override TimeOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.String, "a time string");
-                if (KuaFormatting.TryParseTime(reader.GetString(), out var value))
-                {
-                    return System.TimeOnly.FromTimeSpan(value);
-                }
-
-                throw KuaJson.Invalid(ref reader, "an RFC 3339 partial-time (HH:mm:ss)");
-            }
-
-            public override void Write(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) =>
-                writer.WriteStringValue(KuaFormatting.FormatTime(value.ToTimeSpan()));
+            public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 #endif
 
-        private sealed class ListConverter<T> : JsonConverter<List<T>>
+#if NET6_0_OR_GREATER
+        private sealed class TimeOnlyConverter : JsonConverter<TimeOnly>
         {
-            private readonly JsonConverter<T> _item;
+            public override TimeOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => KuaJsonContext.ReadTimeOnly(ref reader);
 
-            public ListConverter(JsonConverter<T> item) => _item = item ?? throw new ArgumentNullException(nameof(item));
-
-            public override List<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.StartArray, "an array");
-                var list = new List<T>();
-                while (true)
-                {
-                    KuaJson.ReadNext(ref reader);
-                    if (reader.TokenType == JsonTokenType.EndArray)
-                    {
-                        return list;
-                    }
-
-                    try
-                    {
-                        list.Add(_item.Read(ref reader, typeof(T), options)!);
-                    }
-                    catch (Exception ex) when (KuaJson.IsReadError(ex))
-                    {
-                        throw KuaJson.InElement("[" + list.Count.ToString(CultureInfo.InvariantCulture) + "]", ex);
-                    }
-                }
-            }
-
-            public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                for (var i = 0; i < value.Count; i++)
-                {
-                    _item.Write(writer, value[i], options);
-                }
-
-                writer.WriteEndArray();
-            }
+            public override void Write(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) => writer.WriteStringValue(KuaFormatting.FormatTime(value.ToTimeSpan()));
         }
-
-        private sealed class MapConverter<T> : JsonConverter<Dictionary<string, T>>
-        {
-            private readonly JsonConverter<T> _value;
-
-            public MapConverter(JsonConverter<T> value) => _value = value ?? throw new ArgumentNullException(nameof(value));
-
-            public override Dictionary<string, T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            {
-                KuaJson.Expect(ref reader, JsonTokenType.StartObject, "an object");
-                var map = new Dictionary<string, T>(StringComparer.Ordinal);
-                while (true)
-                {
-                    KuaJson.ReadNext(ref reader);
-                    if (reader.TokenType == JsonTokenType.EndObject)
-                    {
-                        return map;
-                    }
-
-                    var key = reader.GetString()!;
-                    KuaJson.ReadNext(ref reader);
-                    try
-                    {
-                        map[key] = _value.Read(ref reader, typeof(T), options)!;
-                    }
-                    catch (Exception ex) when (KuaJson.IsReadError(ex))
-                    {
-                        throw KuaJson.InElement("[\"" + key + "\"]", ex);
-                    }
-                }
-            }
-
-            public override void Write(Utf8JsonWriter writer, Dictionary<string, T> value, JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var pair in value)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    _value.Write(writer, pair.Value, options);
-                }
-
-                writer.WriteEndObject();
-            }
-        }
+#endif
 
         private sealed class NullableValueConverter<T> : JsonConverter<T?>
             where T : struct

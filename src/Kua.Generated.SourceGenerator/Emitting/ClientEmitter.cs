@@ -57,6 +57,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line(FileHeader.GeneratedCodeAttribute);
             using (writer.Open("public partial class " + name + " : global::System.IDisposable"))
             {
+                EmitDescriptors(writer, types, client.Operations, authenticated);
                 writer.Line("private readonly " + Pipeline + " _pipeline;");
                 writer.Line();
                 if (client.DefaultBaseAddress != null)
@@ -67,7 +68,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 else
                 {
                     writer.Doc("summary", "The OpenAPI document declares no absolute server URL: give the HttpClient a BaseAddress.");
-                    writer.Line("public static global::System.Uri" + (types.Options.NullableAnnotations ? "?" : string.Empty) + " DefaultBaseAddress => null;");
+                    writer.Line("public static global::System.Uri" + (types.Annotate ? "?" : string.Empty) + " DefaultBaseAddress => null;");
                 }
 
                 if (client.TokenEndpoint != null)
@@ -131,7 +132,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 foreach (var operation in client.Operations)
                 {
                     writer.Line();
-                    OperationEmitter.Emit(writer, types, operation, authenticated);
+                    OperationEmitter.Emit(writer, types, operation);
                 }
 
                 writer.Line();
@@ -153,7 +154,6 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                 }
 
-                types.WriteCachedConverters(writer);
             }
         }
 
@@ -163,6 +163,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line(FileHeader.GeneratedCodeAttribute);
             using (writer.Open("public partial class " + group.ClassName))
             {
+                EmitDescriptors(writer, types, group.Operations, authenticated);
                 writer.Line("private readonly " + Pipeline + " _pipeline;");
                 writer.Line();
                 using (writer.Open("internal " + group.ClassName + "(" + Pipeline + " pipeline)"))
@@ -180,11 +181,29 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 foreach (var operation in group.Operations)
                 {
                     writer.Line();
-                    OperationEmitter.Emit(writer, types, operation, authenticated);
+                    OperationEmitter.Emit(writer, types, operation);
                 }
 
-                types.WriteCachedConverters(writer);
             }
+        }
+
+        /// <summary>The operations' descriptors, written where nullable annotations are off (the methods carry them).</summary>
+        private static void EmitDescriptors(SourceWriter writer, TypeSyntax types, EquatableArray<OperationModel> operations, bool authenticated)
+        {
+            if (operations.IsEmpty)
+            {
+                return;
+            }
+
+            var plain = types.WithoutAnnotations();
+            JsonContextEmitter.WriteNullableDisabled(writer, types);
+            foreach (var operation in operations)
+            {
+                OperationEmitter.EmitDescriptor(writer, plain, operation, authenticated);
+            }
+
+            JsonContextEmitter.WriteNullableRestored(writer, types);
+            writer.Line();
         }
 
         /// <summary>The full name of the class holding the client's <c>Add…</c> extension method.</summary>
@@ -211,7 +230,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                     else
                     {
-                        var configure = "global::System.Action<" + HttpClient + ">" + (types.Options.NullableAnnotations ? "?" : string.Empty);
+                        var configure = "global::System.Action<" + HttpClient + ">" + (types.Annotate ? "?" : string.Empty);
                         writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient whose BaseAddress defaults to the document's server URL.");
                         writer.Doc("param", "The services.", "name=\"services\"");
                         writer.Doc("param", "Configures the HttpClient (base address, headers, timeout).", "name=\"configure\"");

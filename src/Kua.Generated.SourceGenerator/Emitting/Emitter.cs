@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -7,14 +6,19 @@ using Kua.Generated.SourceGenerator.Model;
 namespace Kua.Generated.SourceGenerator.Emitting
 {
     /// <summary>
-    /// The emit step: a pure function from model to files. Types are grouped by initial letter into files
-    /// of about <see cref="GroupBudget"/> characters (Models.A1.g.cs, Models.A2.g.cs …), and the client has its
-    /// own file. Fewer files keep the compiler's per-file work small for large specs (it compares every
-    /// new file name with all earlier ones); files below the large-object threshold keep emitting cheap;
-    /// and a one-schema edit still rewrites one or two groups.
+    /// The emit step: a pure function from model to files. Per spec: the client (<c>{Namespace}.{Client}.g.cs</c>), the
+    /// shared part of the JSON context (<c>{Namespace}.{Client}.Json.g.cs</c>), and the types — one file per type
+    /// (<c>{Namespace}.{Type}.g.cs</c>) up to <see cref="MaxFilePerType"/> types, above that a fixed number of buckets
+    /// chosen by a hash of the type's name, so adding or removing one schema changes one bucket and moves no other type.
     /// </summary>
     internal static class Emitter
     {
+        /// <summary>Up to this many types, each type has its own file.</summary>
+        public const int MaxFilePerType = 300;
+
+        /// <summary>The number of type files of a larger spec (the compiler's per-file work grows with the file count).</summary>
+        public const int Buckets = 64;
+
         public static IEnumerable<EmitUnit> Plan(SpecModel model, EmitOptions options)
         {
             if (model.Client is null)
@@ -22,98 +26,132 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 yield break;
             }
 
-            var prefix = model.Namespace + "." + model.Client.Name;
-            foreach (var letter in model.Types.GroupBy(t => GroupOf(t.Name)).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var client = model.Client.Name;
+            var prefix = model.Namespace + "." + client;
+            if (model.Types.Count <= MaxFilePerType)
             {
-                var number = 1;
-                var chunk = new List<TypeModel>();
-                var size = 0;
-                foreach (var type in letter)
+                foreach (var type in model.Types)
                 {
-                    var estimate = EstimatedSize(type);
-                    if (chunk.Count > 0 && size + estimate > GroupBudget)
-                    {
-                        yield return ModelUnit(model, options, prefix, letter.Key + number.ToString(CultureInfo.InvariantCulture), chunk);
-                        number++;
-                        chunk = new List<TypeModel>();
-                        size = 0;
-                    }
-
-                    chunk.Add(type);
-                    size += estimate;
+                    yield return TypesUnit(model, options, model.Namespace + "." + type.Name + ".g.cs", new[] { type });
                 }
-
-                yield return ModelUnit(model, options, prefix, letter.Key + number.ToString(CultureInfo.InvariantCulture), chunk);
+            }
+            else
+            {
+                foreach (var bucket in model.Types.GroupBy(t => Bucket(t.Name)).OrderBy(g => g.Key))
+                {
+                    yield return TypesUnit(model, options, prefix + ".Models." + bucket.Key.ToString("00", CultureInfo.InvariantCulture) + ".g.cs", bucket);
+                }
             }
 
-            yield return new EmitUnit(model.FilePath, model.Namespace, prefix + ".g.cs", options, EquatableArray<TypeModel>.Empty, model.Client, model.Title, model.ApiVersion);
+            yield return new EmitUnit(model.FilePath, model.Namespace, client, prefix + ".Json.g.cs", options, EmitUnitKind.JsonContext)
+            {
+                TypeNames = model.Types.Select(t => t.Name).ToEquatableArray(),
+                Composites = JsonContextEmitter.Composites(model),
+            };
+
+            yield return new EmitUnit(model.FilePath, model.Namespace, client, prefix + ".g.cs", options, EmitUnitKind.Client)
+            {
+                Client = model.Client,
+                SpecTitle = model.Title,
+                ApiVersion = model.ApiVersion,
+            };
         }
 
         public static GeneratedFile Emit(EmitUnit unit)
         {
             var writer = new SourceWriter();
-            var types = new TypeSyntax(unit.Namespace, unit.Options);
-            FileHeader.Write(writer, unit.Options, unit.SpecTitle);
-            if (unit.Client != null)
+            var types = new TypeSyntax(unit.Namespace, unit.ClientName, unit.Options, annotate: true, shortNames: unit.Kind == EmitUnitKind.Types);
+            FileHeader.Write(writer, unit.Options);
+            switch (unit.Kind)
             {
-                ClientEmitter.Emit(writer, types, unit.Client, unit.SpecTitle, unit.ApiVersion);
-                return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, ClientTypes(unit, unit.Client));
-            }
-
-            var names = new List<string>(unit.Types.Count);
-            for (var i = 0; i < unit.Types.Count; i++)
-            {
-                if (i > 0)
-                {
-                    writer.Line();
-                }
-
-                switch (unit.Types[i])
-                {
-                    case ObjectModel obj:
-                        ObjectEmitter.Emit(writer, types, obj);
-                        break;
-                    case EnumModel enumeration:
-                        EnumEmitter.Emit(writer, types, enumeration);
-                        break;
-                    case UnionModel union:
-                        UnionEmitter.Emit(writer, types, union);
-                        break;
-                }
-
-                names.Add(unit.Namespace + "." + unit.Types[i].Name);
-            }
-
-            return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, names.ToEquatableArray());
-        }
-
-        /// <summary>The characters a model file aims at: below the 85,000-byte large-object threshold of a .NET string.</summary>
-        private const int GroupBudget = 32 * 1024;
-
-        private static EmitUnit ModelUnit(SpecModel model, EmitOptions options, string prefix, string group, List<TypeModel> types) =>
-            new EmitUnit(model.FilePath, model.Namespace, prefix + ".Models." + group + ".g.cs", options, types.ToEquatableArray(), null, model.Title, model.ApiVersion);
-
-        /// <summary>A rough, deterministic size of a type's generated text, from its model alone.</summary>
-        private static int EstimatedSize(TypeModel type)
-        {
-            switch (type)
-            {
-                case ObjectModel obj:
-                    return 3000 + (1200 * (obj.Properties.Count + obj.InheritedProperties.Count));
-                case EnumModel enumeration:
-                    return 3000 + (300 * enumeration.Members.Count);
-                case UnionModel union:
-                    return 2500 + (1200 * union.Variants.Count);
+                case EmitUnitKind.Client:
+                    ClientEmitter.Emit(writer, types, unit.Client!, unit.SpecTitle, unit.ApiVersion);
+                    return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, ClientTypes(unit, unit.Client!));
+                case EmitUnitKind.JsonContext:
+                    JsonContextEmitter.Emit(writer, types, unit.TypeNames, unit.Composites);
+                    return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, new[] { types.SerializationNamespace + "." + types.ContextName, types.SerializationNamespace + "." + types.ContextName + "ConverterFactory" }.ToEquatableArray());
                 default:
-                    return 3000;
+                    EmitTypes(writer, types, unit.Types);
+                    return new GeneratedFile(unit.HintName, writer.Finish(), unit.SpecPath, unit.Types.Select(t => unit.Namespace + "." + t.Name).ToEquatableArray());
             }
         }
 
-        /// <summary>The group a type's file belongs to: its initial ASCII letter, or "_" for anything else.</summary>
-        private static string GroupOf(string typeName)
+        private static void EmitTypes(SourceWriter writer, TypeSyntax types, EquatableArray<TypeModel> models)
         {
-            var first = char.ToUpperInvariant(typeName[0]);
-            return first >= 'A' && first <= 'Z' ? first.ToString() : "_";
+            using (writer.Open("namespace " + types.Namespace))
+            {
+                for (var i = 0; i < models.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        writer.Line();
+                    }
+
+                    switch (models[i])
+                    {
+                        case ObjectModel obj:
+                            ObjectEmitter.EmitClass(writer, types, obj);
+                            break;
+                        case EnumModel enumeration:
+                            EnumEmitter.EmitType(writer, types, enumeration);
+                            break;
+                        case UnionModel union:
+                            UnionEmitter.EmitClass(writer, types, union);
+                            break;
+                    }
+                }
+            }
+
+            writer.Line();
+            var context = types.WithoutAnnotations();
+            using (writer.Open("namespace " + types.SerializationNamespace))
+            {
+                // Inside the namespace block, these are found before any type of the spec's namespace could hide them.
+                writer.Line("using global::Kua.Generated.Runtime.Json;");
+                writer.Line("using global::System.Text.Json;");
+                writer.Line();
+                JsonContextEmitter.WriteNullableDisabled(writer, types);
+                using (writer.Open("internal sealed partial class " + types.ContextName))
+                {
+                    for (var i = 0; i < models.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            writer.Line();
+                        }
+
+                        switch (models[i])
+                        {
+                            case ObjectModel obj:
+                                ObjectEmitter.EmitContextMembers(writer, context, obj);
+                                break;
+                            case EnumModel enumeration:
+                                EnumEmitter.EmitContextMembers(writer, context, enumeration);
+                                break;
+                            case UnionModel union:
+                                UnionEmitter.EmitContextMembers(writer, context, union);
+                                break;
+                        }
+                    }
+                }
+
+                JsonContextEmitter.WriteNullableRestored(writer, types);
+            }
+        }
+
+        private static EmitUnit TypesUnit(SpecModel model, EmitOptions options, string hintName, IEnumerable<TypeModel> types) =>
+            new EmitUnit(model.FilePath, model.Namespace, model.Client!.Name, hintName, options, EmitUnitKind.Types) { Types = types.ToEquatableArray() };
+
+        /// <summary>A type's bucket: FNV-1a of its name (stable across runs and machines, unlike string.GetHashCode).</summary>
+        private static int Bucket(string typeName)
+        {
+            var hash = 2166136261u;
+            foreach (var c in typeName)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            return (int)(hash % Buckets);
         }
 
         /// <summary>The root client, its sub-clients and, when emitted, the DI extensions class (which lives in a shared namespace).</summary>

@@ -9,31 +9,22 @@ namespace Kua.Generated.SourceGenerator.Emitting
     /// </summary>
     internal static class EnumEmitter
     {
-        public static void Emit(SourceWriter writer, TypeSyntax types, EnumModel model)
+        public static void EmitType(SourceWriter writer, TypeSyntax types, EnumModel model)
         {
-            using (writer.Open("namespace " + types.Namespace))
+            if (model.IsString)
             {
-                if (model.IsString)
-                {
-                    EmitStruct(writer, types, model);
-                }
-                else
-                {
-                    EmitEnum(writer, types, model);
-                }
+                EmitStruct(writer, types, model);
             }
-
-            writer.Line();
-            using (writer.Open("namespace " + types.SerializationNamespace))
+            else
             {
-                EmitConverter(writer, types, model);
+                EmitEnum(writer, types, model);
             }
         }
 
         private static void Attributes(SourceWriter writer, TypeSyntax types, EnumModel model)
         {
             writer.Line(FileHeader.GeneratedCodeAttribute);
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + types.ConverterType(model.Name) + "))]");
+            writer.Line(FileHeader.ConverterAttribute(types));
             if (model.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The schema '" + model.SchemaName + "' is deprecated.\")]");
@@ -43,7 +34,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static void EmitStruct(SourceWriter writer, TypeSyntax types, EnumModel model)
         {
             var name = model.Name;
-            var nullableString = types.Options.NullableAnnotations ? "string?" : "string";
+            var nullableString = types.Annotate ? "string?" : "string";
             writer.Doc("summary", model.Summary ?? "The <" + model.SchemaName + "> values.");
             writer.DocRaw("remarks", "A value the server sends that this client does not list yet is kept as it is: compare with the static members, or read <see cref=\"ToString\"/>.");
             Attributes(writer, types, model);
@@ -51,8 +42,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             {
                 writer.Line("private readonly " + nullableString + " _value;");
                 writer.Line();
-                writer.Doc("summary", "Creates a value, including one this client does not list.");
-                writer.Doc("param", "The value as the API writes it.", "name=\"value\"");
+                writer.Line("/// <summary>A value from its text (as the API writes it), listed or not.</summary>");
                 using (writer.Open("public " + name + "(string value)"))
                 {
                     writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
@@ -62,39 +52,30 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 {
                     writer.Line();
                     writer.DocRaw("summary", "<c>" + SourceWriter.Escape(member.Value) + "</c>");
-                    writer.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + Literals.String(member.Value) + ");");
+                    writer.Line("public static readonly " + name + " " + member.Name + " = new " + name + "(" + Literals.String(member.Value) + ");");
                 }
 
+                // One-line documentation: members this common need no more, and every line is compiled in every build.
                 writer.Line();
-                writer.Doc("summary", "Compares two values by their text (ordinal).");
-                writer.Doc("param", "The left value.", "name=\"left\"");
-                writer.Doc("param", "The right value.", "name=\"right\"");
-                writer.Doc("returns", "Whether they are equal.");
+                writer.Line("/// <summary>Whether two values have the same text (ordinal).</summary>");
                 writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
                 writer.Line();
-                writer.Doc("summary", "Compares two values by their text (ordinal).");
-                writer.Doc("param", "The left value.", "name=\"left\"");
-                writer.Doc("param", "The right value.", "name=\"right\"");
-                writer.Doc("returns", "Whether they differ.");
+                writer.Line("/// <summary>Whether two values have different texts (ordinal).</summary>");
                 writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
                 writer.Line();
-                writer.Doc("summary", "Converts text to a value.");
-                writer.Doc("param", "The value as the API writes it.", "name=\"value\"");
+                writer.Line("/// <summary>A value from its text, listed or not.</summary>");
                 writer.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
                 writer.Line();
-                writer.Doc("summary", "Whether two values have the same text.");
-                writer.Doc("param", "The other value.", "name=\"other\"");
-                writer.Doc("returns", "Whether they are equal.");
+                writer.Line("/// <summary>Whether the other value has the same text (ordinal).</summary>");
                 writer.Line("public bool Equals(" + name + " other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);");
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
-                writer.Line("public override bool Equals(" + (types.Options.NullableAnnotations ? "object?" : "object") + " obj) => obj is " + name + " other && Equals(other);");
+                writer.Line("public override bool Equals(" + (types.Annotate ? "object?" : "object") + " obj) => obj is " + name + " other && Equals(other);");
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
                 writer.Line("public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);");
                 writer.Line();
-                writer.Doc("summary", "The value as the API writes it.");
-                writer.Doc("returns", "The text.");
+                writer.Line("/// <summary>The value as the API writes it.</summary>");
                 writer.Line("public override string ToString() => _value ?? string.Empty;");
             }
         }
@@ -114,88 +95,17 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        /// <summary>Enums with more members than this read through a string: the matching code would outweigh the gain.</summary>
-        private const int MaxMatchedMembers = 12;
-
-        /// <summary>
-        /// Known values are matched on the raw UTF-8 bytes (by length, then content) and returned as the cached
-        /// static instances, so reading a known value allocates no string.
-        /// </summary>
-        private static bool MatchesKnownValues(EnumModel model) => model.IsString && model.Members.Count > 0 && model.Members.Count <= MaxMatchedMembers;
-
-        private static void EmitKnownValues(SourceWriter writer, string type, EnumModel model)
+        /// <summary>The enum's converter in the JSON context (written with nullable annotations off).</summary>
+        public static void EmitContextMembers(SourceWriter writer, TypeSyntax context, EnumModel model)
         {
-            if (!MatchesKnownValues(model))
-            {
-                return;
-            }
-
-            using (writer.Open("if (!reader.ValueIsEscaped && !reader.HasValueSequence)"))
-            {
-                writer.Line("var text = reader.ValueSpan;");
-                using (writer.Open("switch (text.Length)"))
-                {
-                    var indexed = model.Members.Select((member, index) => (Member: member, Index: index));
-                    foreach (var group in indexed.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.Member.Value)).OrderBy(g => g.Key))
-                    {
-                        writer.Line("case " + group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
-                        writer.Indent();
-                        foreach (var (member, index) in group)
-                        {
-                            writer.Line("if (global::System.MemoryExtensions.SequenceEqual(text, Known" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")) return " + type + "." + member.Name + ";");
-                        }
-
-                        writer.Line("break;");
-                        writer.Outdent();
-                    }
-                }
-            }
-
+            var type = context.Generated(model.Name);
+            var converter = (model.IsString ? "KuaStringEnumConverter<" : "KuaIntegerEnumConverter<") + type + ">";
+            var creation = model.IsString
+                ? "new " + converter + "(v => new " + type + "(v)" + string.Concat(model.Members.Select(m => ", " + Literals.String(m.Value))) + ")"
+                : "new " + converter + "()";
+            writer.Line("private static " + converter + " s_" + model.Name + ";");
             writer.Line();
-        }
-
-        private static void EmitConverter(SourceWriter writer, TypeSyntax types, EnumModel model)
-        {
-            var type = types.Generated(model.Name);
-            writer.Doc("summary", "Reads and writes " + model.Name + " as JSON, without reflection; unknown values never throw.");
-            writer.Line(FileHeader.GeneratedCodeAttribute);
-            using (writer.Open("public sealed class " + model.Name + "JsonConverter : " + TypeSyntax.StjConverter + "<" + type + ">"))
-            {
-                writer.Doc("summary", "The shared instance.");
-                writer.Line("public static " + model.Name + "JsonConverter Instance { get; } = new " + model.Name + "JsonConverter();");
-                writer.Line();
-                if (MatchesKnownValues(model))
-                {
-                    for (var i = 0; i < model.Members.Count; i++)
-                    {
-                        writer.Line("private static global::System.ReadOnlySpan<byte> Known" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => new byte[] { " + Literals.Utf8Bytes(model.Members[i].Value) + " };");
-                    }
-
-                    writer.Line();
-                }
-
-                writer.Line("/// <inheritdoc/>");
-                using (writer.Open("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
-                {
-                    if (model.IsString)
-                    {
-                        writer.Line(TypeSyntax.Json + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.String, \"a string\");");
-                        EmitKnownValues(writer, type, model);
-                        writer.Line("return new " + type + "(reader.GetString()" + types.Bang + ");");
-                    }
-                    else
-                    {
-                        writer.Line("return (" + type + ")" + TypeSyntax.Converters + ".Int64.Read(ref reader, typeof(long), options);");
-                    }
-                }
-
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                using (writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)"))
-                {
-                    writer.Line(model.IsString ? "writer.WriteStringValue(value.ToString());" : "writer.WriteNumberValue((long)value);");
-                }
-            }
+            writer.Line("internal static " + converter + " " + model.Name + "Json => s_" + model.Name + " ?? (s_" + model.Name + " = " + creation + ");");
         }
     }
 }

@@ -5,22 +5,14 @@ using Kua.Generated.SourceGenerator.Model;
 
 namespace Kua.Generated.SourceGenerator.Emitting
 {
-    /// <summary>A DTO class and its reflection-free JSON converter.</summary>
+    /// <summary>
+    /// A DTO class, and its part of the JSON context: a converter built from the member table, a function that
+    /// creates the object, one that reads a member by index and one that writes every member. The matching of names,
+    /// null rules, required members and error paths live in the runtime's <c>KuaObjectConverter</c>.
+    /// </summary>
     internal static class ObjectEmitter
     {
-        public static void Emit(SourceWriter writer, TypeSyntax types, ObjectModel model)
-        {
-            using (writer.Open("namespace " + types.Namespace))
-            {
-                EmitClass(writer, types, model);
-            }
-
-            writer.Line();
-            using (writer.Open("namespace " + types.SerializationNamespace))
-            {
-                EmitConverter(writer, types, model);
-            }
-        }
+        private const string ObjectConverter = "KuaObjectConverter";
 
         /// <summary>Whether the C# property may hold null: optional members and members the spec lets be null.</summary>
         public static bool IsNullableProperty(PropertyModel property) => !property.Required || property.Type.Nullable;
@@ -29,11 +21,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static bool UsesRequiredKeyword(TypeSyntax types, PropertyModel property, string? discriminatorProperty) =>
             types.Options.RequiredMembers && property.Required && !property.ReadOnly && property.JsonName != discriminatorProperty;
 
-        private static void EmitClass(SourceWriter writer, TypeSyntax types, ObjectModel model)
+        public static void EmitClass(SourceWriter writer, TypeSyntax types, ObjectModel model)
         {
             writer.Doc("summary", model.Summary ?? "The <" + model.SchemaName + "> schema.");
             writer.Line(FileHeader.GeneratedCodeAttribute);
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + types.ConverterType(model.Name) + "))]");
+            writer.Line(FileHeader.ConverterAttribute(types));
             if (model.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The schema '" + model.SchemaName + "' is deprecated.\")]");
@@ -44,6 +36,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             {
                 var discriminatorProperty = model.DiscriminatorProperty;
                 var discriminatorMember = model.DiscriminatorValue is null ? null : model.InheritedProperties.Concat(model.Properties).FirstOrDefault(p => p.JsonName == discriminatorProperty);
+                var first = true;
                 if (discriminatorMember != null && IsSettableDiscriminator(discriminatorMember))
                 {
                     writer.Doc("summary", "Creates an instance with " + discriminatorMember.Name + " set to \"" + model.DiscriminatorValue + "\".");
@@ -52,10 +45,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Line(discriminatorMember.Name + " = " + DiscriminatorValueExpression(types, discriminatorMember, model.DiscriminatorValue!) + ";");
                     }
 
-                    writer.Line();
+                    first = false;
                 }
 
-                var first = true;
                 foreach (var property in model.Properties)
                 {
                     if (!first)
@@ -67,7 +59,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     EmitProperty(writer, types, property, discriminatorProperty);
                 }
 
-                if (model.AdditionalProperties != null)
+                if (model.AdditionalProperties != null && !model.InheritsAdditionalProperties)
                 {
                     if (!first)
                     {
@@ -75,7 +67,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
 
                     writer.Doc("summary", "Properties of the JSON object that the schema does not name.");
-                    writer.Line("public global::System.Collections.Generic.Dictionary<string, " + types.Declared(model.AdditionalProperties, model.AdditionalProperties.Nullable) + ">" + (types.Options.NullableAnnotations ? "?" : string.Empty) + " AdditionalProperties { get; set; }");
+                    writer.Line("public global::System.Collections.Generic.Dictionary<string, " + types.Declared(model.AdditionalProperties, model.AdditionalProperties.Nullable) + ">" + (types.Annotate ? "?" : string.Empty) + " AdditionalProperties { get; set; }");
                 }
             }
         }
@@ -83,16 +75,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static void EmitProperty(SourceWriter writer, TypeSyntax types, PropertyModel property, string? discriminatorProperty)
         {
             writer.Doc("summary", property.Summary ?? "The <" + property.JsonName + "> property.");
-            var facts = new List<string>();
-            facts.Add("JSON name: <c>" + SourceWriter.Escape(property.JsonName) + "</c>");
-            if (property.Required)
-            {
-                facts.Add("required");
-            }
 
-            if (property.Type.Nullable)
+            // What the declaration does not show already: a JSON name other than the member's, and the spec's read/write rules.
+            var facts = new List<string>();
+            if (!string.Equals(property.JsonName, property.Name, System.StringComparison.OrdinalIgnoreCase))
             {
-                facts.Add("may be null");
+                facts.Add("JSON name: <c>" + SourceWriter.Escape(property.JsonName) + "</c>");
             }
 
             if (property.ReadOnly)
@@ -105,20 +93,30 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 facts.Add("sent to the server only (write-only)");
             }
 
-            writer.DocRaw("remarks", string.Join("; ", facts) + ".");
-            if (property.Deprecated)
+            // C# forbids [Obsolete] on a required member of a type that is not obsolete itself (CS9042): the documentation says it instead.
+            var required = UsesRequiredKeyword(types, property, discriminatorProperty);
+            if (property.Deprecated && required)
+            {
+                facts.Add("deprecated by the API");
+            }
+
+            if (facts.Count > 0)
+            {
+                writer.DocRaw("remarks", string.Join("; ", facts) + ".");
+            }
+
+            if (property.Deprecated && !required)
             {
                 writer.Line("[global::System.Obsolete(\"The property '" + property.JsonName + "' is deprecated.\")]");
             }
 
             var nullable = IsNullableProperty(property);
-            var required = UsesRequiredKeyword(types, property, discriminatorProperty);
             var declaration = "public " + (required ? "required " : string.Empty) + types.Declared(property.Type, nullable) + " " + property.Name + " { get; set; }";
             if (property.DefaultValue != null && !property.Required)
             {
                 declaration += " = " + property.DefaultValue + ";";
             }
-            else if (!nullable && !required && !TypeSyntax.IsValueType(property.Type) && types.Options.NullableAnnotations)
+            else if (!nullable && !required && !TypeSyntax.IsValueType(property.Type) && types.Annotate)
             {
                 declaration += " = default!;";
             }
@@ -131,369 +129,142 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
         private static string DiscriminatorValueExpression(TypeSyntax types, PropertyModel property, string value) =>
             property.Type.Kind == TypeKind.StringEnum
-                ? "new " + types.Name(property.Type) + "(" + Literal(value) + ")"
-                : Literal(value);
+                ? "new " + types.Name(property.Type) + "(" + Literals.String(value) + ")"
+                : Literals.String(value);
 
-        private static void EmitConverter(SourceWriter writer, TypeSyntax types, ObjectModel model)
+        /// <summary>The type's members of the JSON context (written with nullable annotations off).</summary>
+        public static void EmitContextMembers(SourceWriter writer, TypeSyntax context, ObjectModel model)
         {
-            var type = types.Generated(model.Name);
+            var type = context.Generated(model.Name);
+            var name = model.Name;
             var all = model.InheritedProperties.Concat(model.Properties).ToList();
-            writer.Doc("summary", "Reads and writes " + model.Name + " as JSON, without reflection.");
-            writer.Line(FileHeader.GeneratedCodeAttribute);
-            using (writer.Open("public sealed class " + model.Name + "JsonConverter : " + TypeSyntax.StjConverter + "<" + type + ">"))
+            var converter = ObjectConverter + "<" + type + ">";
+            writer.Line("private static " + converter + " s_" + name + ";");
+            writer.Line();
+
+            var flags = string.Concat(all.Select(Flags));
+            var names = all.Count == 0 ? string.Empty : ", " + string.Join(", ", all.Select(p => Literals.String(p.JsonName)));
+            var creation = "new " + converter + "(" + Literals.String(model.SchemaName) + ", New_" + name + ", Read_" + name + ", Write_" + name + ", \"" + flags + "\"" + names + ")";
+            if (model.AdditionalProperties != null)
             {
-                writer.Doc("summary", "The shared instance.");
-                writer.Line("public static " + model.Name + "JsonConverter Instance { get; } = new " + model.Name + "JsonConverter();");
-                writer.Line();
-
-                for (var i = 0; i < all.Count; i++)
-                {
-                    // Names JSON writes as they are can be matched on their encoded bytes; others need their raw UTF-8 bytes.
-                    if (!IsPlainName(all[i].JsonName))
-                    {
-                        writer.Line("private static global::System.ReadOnlySpan<byte> Name" + i.ToString(CultureInfo.InvariantCulture) + " => new byte[] { " + Utf8Bytes(all[i].JsonName) + " };");
-                    }
-
-                    writer.Line("private static readonly global::System.Text.Json.JsonEncodedText Encoded" + i.ToString(CultureInfo.InvariantCulture) + " = global::System.Text.Json.JsonEncodedText.Encode(" + Literal(all[i].JsonName) + ");");
-                }
-
-                if (model.Discriminator != null)
-                {
-                    writer.Line("private static global::System.ReadOnlySpan<byte> DiscriminatorName => new byte[] { " + Utf8Bytes(model.Discriminator.PropertyName) + " };");
-                }
-
-                if (all.Count > 0 || model.Discriminator != null)
-                {
-                    writer.Line();
-                }
-
-                EmitRead(writer, types, model, all);
-                writer.Line();
-                EmitReadObject(writer, types, model, all);
-                writer.Line();
-                EmitWrite(writer, types, model, all);
-                types.WriteCachedConverters(writer);
+                creation += ExtraMembers(context, model.AdditionalProperties);
             }
+
+            var subtypes = model.Discriminator?.Mappings.Where(m => m.TypeName != model.Name).ToList();
+            if (model.Discriminator != null && subtypes!.Count > 0)
+            {
+                creation += ".WithSubtypes(" + Literals.String(model.Discriminator.PropertyName) + ", " +
+                            string.Join(", ", subtypes.Select(m => "new KuaSubtype(" + Literals.String(m.Value) + ", " + m.TypeName + "Json)")) + ")";
+            }
+
+            writer.Line("internal static " + converter + " " + name + "Json => s_" + name + " ?? (s_" + name + " = " + creation + ");");
+            writer.Line();
+
+            var initializers = all.Where(p => UsesRequiredKeyword(context, p, model.DiscriminatorProperty)).Select(p => p.Name + " = default").ToList();
+            writer.Line("private static " + type + " New_" + name + "() => new " + type + (initializers.Count == 0 ? "()" : " { " + string.Join(", ", initializers) + " }") + ";");
+            writer.Line();
+
+            writer.Line("private static void Read_" + name + "(ref Utf8JsonReader r, " + type + " o, int i)");
+            writer.Line("{");
+            if (all.Count > 0)
+            {
+                writer.Indent();
+                using (writer.Open("switch (i)"))
+                {
+                    for (var i = 0; i < all.Count; i++)
+                    {
+                        writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ": o." + all[i].Name + " = " + ReadExpression(context, all[i]) + "; break;");
+                    }
+                }
+
+                writer.Outdent();
+            }
+
+            writer.Line("}");
+            writer.Line();
+            writer.Line("private static void Write_" + name + "(KuaObjectWriter w, " + type + " o)");
+            writer.Line("{");
+            writer.Indent();
+            for (var i = 0; i < all.Count; i++)
+            {
+                writer.Line(WriteStatement(context, all[i], i.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            writer.Outdent();
+            writer.Line("}");
         }
 
-        private static void EmitRead(SourceWriter writer, TypeSyntax types, ObjectModel model, List<PropertyModel> all)
+        /// <summary>One hexadecimal digit of the runtime's KuaMemberFlags: required 1, nullable 2, readOnly 4, writeOnly 8.</summary>
+        private static string Flags(PropertyModel property)
         {
-            var type = types.Generated(model.Name);
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Open("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
-            {
-                writer.Line(TypeSyntax.Json + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, \"an object\");");
-                if (model.Discriminator != null && model.Discriminator.Mappings.Count > 0)
-                {
-                    writer.Line("var kind = " + TypeSyntax.Json + ".PeekDiscriminator(reader, DiscriminatorName);");
-                    using (writer.Open("switch (kind)"))
-                    {
-                        foreach (var mapping in model.Discriminator.Mappings)
-                        {
-                            writer.Line("case " + Literal(mapping.Value) + ":");
-                            writer.Indent();
-                            writer.Line("return " + types.ConverterType(mapping.TypeName) + ".Instance.ReadObject(ref reader, options);");
-                            writer.Outdent();
-                        }
-                    }
-                }
-
-                writer.Line("return ReadObject(ref reader, options);");
-            }
+            var flags = (property.Required || property.RequiredBySubtype ? 1 : 0) | (property.Type.Nullable ? 2 : 0) | (property.ReadOnly ? 4 : 0) | (property.WriteOnly ? 8 : 0);
+            return flags.ToString("x", CultureInfo.InvariantCulture);
         }
 
-        private static void EmitReadObject(SourceWriter writer, TypeSyntax types, ObjectModel model, List<PropertyModel> all)
+        private static string ExtraMembers(TypeSyntax context, TypeRef values)
         {
-            var type = types.Generated(model.Name);
-            var schema = Literal(model.SchemaName);
-            writer.Line("// Reads the properties of exactly this type (no discriminator dispatch); the reader is on the object's start.");
-            using (writer.Open("internal " + type + " ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)"))
-            {
-                var initialized = all.Select(p => UsesRequiredKeyword(types, p, model.DiscriminatorProperty)).ToList();
-                var tracked = all.Select((p, i) => !initialized[i] || (p.Required && !p.WriteOnly)).ToList();
-                for (var i = 0; i < all.Count; i++)
-                {
-                    var property = all[i];
-                    var index = i.ToString(CultureInfo.InvariantCulture);
-                    // Value types that may not be JSON null are read into their own type: presence is in hasN.
-                    var localNullable = property.Type.Nullable || !TypeSyntax.IsValueType(property.Type);
-                    writer.Line(types.Declared(property.Type, nullable: localNullable) + " value" + index + " = default;");
-                    if (tracked[i])
-                    {
-                        writer.Line("var has" + index + " = false;");
-                    }
-                }
-
-                var additional = model.AdditionalProperties;
-                if (additional != null)
-                {
-                    writer.Line("global::System.Collections.Generic.Dictionary<string, " + types.Declared(additional, additional.Nullable) + ">" + (types.Options.NullableAnnotations ? "?" : string.Empty) + " additional = null;");
-                }
-
-                writer.Line("string" + (types.Options.NullableAnnotations ? "?" : string.Empty) + " current = null;");
-                using (writer.Open("try"))
-                {
-                    using (writer.Open("while (true)"))
-                    {
-                        writer.Line(TypeSyntax.Json + ".ReadNext(ref reader);");
-                        using (writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)"))
-                        {
-                            writer.Line("break;");
-                        }
-
-                        writer.Line();
-                        for (var i = 0; i < all.Count; i++)
-                        {
-                            var property = all[i];
-                            var index = i.ToString(CultureInfo.InvariantCulture);
-                            var match = IsPlainName(property.JsonName) ? "Encoded" + index + ".EncodedUtf8Bytes" : "Name" + index;
-                            using (writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + match + "))"))
-                            {
-                                writer.Line("current = " + Literal(property.JsonName) + ";");
-                                EmitReadProperty(writer, types, property, schema, index, tracked[i]);
-                            }
-                        }
-
-                        if (all.Count > 0)
-                        {
-                            writer.Line("else");
-                            writer.Line("{");
-                            writer.Indent();
-                        }
-
-                        {
-                            if (additional != null)
-                            {
-                                writer.Line("var key = reader.GetString()" + types.Bang + ";");
-                                writer.Line("current = key;");
-                                writer.Line(TypeSyntax.Json + ".ReadNext(ref reader);");
-                                writer.Line("var map = additional ?? (additional = new global::System.Collections.Generic.Dictionary<string, " + types.Declared(additional, additional.Nullable) + ">(global::System.StringComparer.Ordinal));");
-                                var read = types.Converter(additional.WithNullable(false)) + ".Read(ref reader, typeof(" + types.Name(additional) + "), options)";
-                                // A converter's Read is annotated T?; a value that may not be null is one (the converter throws on null).
-                                writer.Line(additional.Nullable
-                                    ? "map[key] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default" + (TypeSyntax.IsValueType(additional) ? "(" + types.Declared(additional, true) + ")" : string.Empty) + " : " + read + ";"
-                                    : "map[key] = " + read + (TypeSyntax.IsValueType(additional) ? string.Empty : types.Bang) + ";");
-                            }
-                            else
-                            {
-                                writer.Line("// A property the schema does not name: skipped, so new server fields never break the client.");
-                                writer.Line(TypeSyntax.Json + ".SkipValue(ref reader);");
-                            }
-                        }
-
-                        if (all.Count > 0)
-                        {
-                            writer.Outdent();
-                            writer.Line("}");
-                        }
-
-                        writer.Line();
-                        writer.Line("current = null;");
-                    }
-                }
-
-                using (writer.Open("catch (global::System.Exception ex) when (current != null && " + TypeSyntax.Json + ".IsReadError(ex))"))
-                {
-                    writer.Line("throw " + TypeSyntax.Json + ".InProperty(" + schema + ", current, ex);");
-                }
-
-                writer.Line();
-                for (var i = 0; i < all.Count; i++)
-                {
-                    var property = all[i];
-                    if (property.Required && !property.WriteOnly)
-                    {
-                        using (writer.Open("if (!has" + i.ToString(CultureInfo.InvariantCulture) + ")"))
-                        {
-                            writer.Line("throw " + TypeSyntax.Json + ".MissingRequired(" + schema + ", " + Literal(property.JsonName) + ");");
-                        }
-
-                        writer.Line();
-                    }
-                }
-
-                var initializers = new List<string>();
-                var conditional = new List<int>();
-                for (var i = 0; i < all.Count; i++)
-                {
-                    var property = all[i];
-                    if (initialized[i])
-                    {
-                        initializers.Add(property.Name + " = " + ValueExpression(types, property, i));
-                    }
-                    else
-                    {
-                        conditional.Add(i);
-                    }
-                }
-
-                writer.Line("var result = new " + type + (initializers.Count == 0 ? "()" : " { " + string.Join(", ", initializers) + " }") + ";");
-                foreach (var i in conditional)
-                {
-                    var index = i.ToString(CultureInfo.InvariantCulture);
-                    using (writer.Open("if (has" + index + ")"))
-                    {
-                        writer.Line("result." + all[i].Name + " = " + ValueExpression(types, all[i], i) + ";");
-                    }
-                }
-
-                if (additional != null)
-                {
-                    writer.Line("result.AdditionalProperties = additional;");
-                }
-
-                writer.Line("return result;");
-            }
+            // A value type that may be null is held as T? and needs a converter of T?; a reference type's converter is the plain one.
+            var converter = values.Nullable && TypeSyntax.IsValueType(values)
+                ? context.ConverterInContext(values)
+                : context.ConverterInContext(values.WithNullable(false));
+            return ".WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, " + converter + ", " + (values.Nullable ? "true" : "false") + ")";
         }
 
-        /// <summary>
-        /// Reads one property's value (the reader is on its name) into valueN, recording presence in hasN.
-        /// JSON null: kept when the schema allows it, an error for a required member, absent otherwise.
-        /// </summary>
-        private static void EmitReadProperty(SourceWriter writer, TypeSyntax types, PropertyModel property, string schema, string index, bool tracked)
+        /// <summary>The expression that reads a member's value (the reader is on it; JSON null only arrives when the member allows it).</summary>
+        public static string ReadExpression(TypeSyntax context, PropertyModel property)
         {
-            var converter = types.Converter(property.Type.WithNullable(false));
-            var has = "has" + index;
-            var value = "value" + index;
-            if (property.Type.Nullable)
+            var type = property.Type;
+            switch (type.Kind)
             {
-                var read = TypeSyntax.IsValueType(property.Type) ? ".ReadNullableValue(ref reader, " : ".ReadNullableReference(ref reader, ";
-                writer.Line(value + " = " + TypeSyntax.Json + read + converter + ");");
-                if (tracked)
-                {
-                    writer.Line(has + " = true;");
-                }
-            }
-            else if (property.Required && !property.WriteOnly)
-            {
-                writer.Line(value + " = " + TypeSyntax.Json + ".ReadRequired(ref reader, " + converter + ", " + schema + ", " + Literal(property.JsonName) + ");");
-                writer.Line(has + " = true;");
-            }
-            else
-            {
-                var call = TypeSyntax.Json + ".TryReadOptional(ref reader, " + converter + ", out " + value + ")";
-                writer.Line(tracked ? has + " = " + call + ";" : call + ";");
+                case TypeKind.Object:
+                case TypeKind.Union:
+                case TypeKind.List:
+                case TypeKind.Map:
+                    return TypeSyntax.MemberKey(type.WithNullable(false)) + ".ReadValue(ref r)";
+                case TypeKind.StringEnum:
+                case TypeKind.IntegerEnum:
+                    return TypeSyntax.MemberKey(type.WithNullable(false)) + (type.Nullable ? ".ReadNullable(ref r)" : ".ReadValue(ref r)");
+                case TypeKind.String:
+                case TypeKind.Binary:
+                case TypeKind.Uri:
+                case TypeKind.Bytes:
+                    return "Read" + context.Format(type.Kind) + "(ref r)";
+                default:
+                    return "Read" + (type.Nullable ? "Nullable" : string.Empty) + context.Format(type.Kind) + "(ref r)";
             }
         }
 
-        /// <summary>The local holding a property's value, converted to the property's declared type.</summary>
-        private static string ValueExpression(TypeSyntax types, PropertyModel property, int index)
+        /// <summary>The statement that writes a member (the runtime applies the null rules by the member's flags).</summary>
+        private static string WriteStatement(TypeSyntax context, PropertyModel property, string index)
         {
-            var local = "value" + index.ToString(CultureInfo.InvariantCulture);
-            if (IsNullableProperty(property))
+            var type = property.Type;
+            var value = "o." + property.Name;
+            switch (type.Kind)
             {
-                return local;
+                case TypeKind.Object:
+                case TypeKind.Union:
+                case TypeKind.List:
+                case TypeKind.Map:
+                    return "w.Object(" + index + ", " + value + ", " + TypeSyntax.MemberKey(type.WithNullable(false)) + ");";
+                case TypeKind.StringEnum:
+                case TypeKind.IntegerEnum:
+                    return (IsNullableProperty(property) ? "w.Nullable(" : "w.Value(") + index + ", " + value + ", " + TypeSyntax.MemberKey(type.WithNullable(false)) + ");";
+                default:
+                    return "w." + WriterMethod(context, type.Kind) + "(" + index + ", " + value + ");";
             }
-
-            // Required and not nullable: present (checked above) unless write-only; value types are already in their own type.
-            return TypeSyntax.IsValueType(property.Type) ? local : local + types.Bang;
         }
 
-        private static void EmitWrite(SourceWriter writer, TypeSyntax types, ObjectModel model, List<PropertyModel> all)
+        private static string WriterMethod(TypeSyntax context, TypeKind kind)
         {
-            var type = types.Generated(model.Name);
-            var schema = Literal(model.SchemaName);
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)"))
+            switch (kind)
             {
-                if (model.Discriminator != null)
-                {
-                    var index = 0;
-                    foreach (var typeName in model.Discriminator.Mappings.Select(m => m.TypeName).Distinct())
-                    {
-                        var local = "derived" + index.ToString(CultureInfo.InvariantCulture);
-                        using (writer.Open("if (value is " + types.Generated(typeName) + " " + local + ")"))
-                        {
-                            writer.Line(types.ConverterType(typeName) + ".Instance.Write(writer, " + local + ", options);");
-                            writer.Line("return;");
-                        }
-
-                        writer.Line();
-                        index++;
-                    }
-                }
-
-                writer.Line("writer.WriteStartObject();");
-                for (var i = 0; i < all.Count; i++)
-                {
-                    var property = all[i];
-                    var index = i.ToString(CultureInfo.InvariantCulture);
-                    var member = "value." + property.Name;
-                    var name = "Encoded" + index;
-                    var converter = types.Converter(property.Type.WithNullable(false));
-                    var valueType = TypeSyntax.IsValueType(property.Type);
-                    var arguments = "(writer, " + name + ", " + member + ", " + converter;
-                    string call;
-                    if (!IsNullableProperty(property))
-                    {
-                        // Required and not nullable: a reference left null is an error, unless the server sets it (read-only).
-                        call = valueType ? ".WriteRequired" + arguments + ")"
-                            : property.ReadOnly ? ".WriteOptionalReference" + arguments + ")"
-                            : ".WriteRequiredReference" + arguments + ", " + schema + ", " + Literal(property.JsonName) + ")";
-                    }
-                    else if (property.Required && property.Type.Nullable)
-                    {
-                        // Required and nullable: null is written as JSON null.
-                        call = (valueType ? ".WriteNullableValue" : ".WriteNullableReference") + arguments + ")";
-                    }
-                    else
-                    {
-                        // Optional: null is left out.
-                        call = (valueType ? ".WriteOptionalValue" : ".WriteOptionalReference") + arguments + ")";
-                    }
-
-                    writer.Line(TypeSyntax.Json + call + ";");
-                }
-
-                if (model.AdditionalProperties != null)
-                {
-                    var additional = model.AdditionalProperties;
-                    using (writer.Open("if (value.AdditionalProperties != null)"))
-                    {
-                        using (writer.Open("foreach (var pair in value.AdditionalProperties)"))
-                        {
-                            writer.Line("writer.WritePropertyName(pair.Key);");
-                            var converter = types.Converter(additional.WithNullable(false));
-                            if (additional.Nullable)
-                            {
-                                using (writer.Open("if (pair.Value is null)"))
-                                {
-                                    writer.Line("writer.WriteNullValue();");
-                                }
-
-                                using (writer.Open("else"))
-                                {
-                                    writer.Line(converter + ".Write(writer, pair.Value" + (TypeSyntax.IsValueType(additional) ? ".Value" : string.Empty) + ", options);");
-                                }
-                            }
-                            else
-                            {
-                                writer.Line(converter + ".Write(writer, pair.Value, options);");
-                            }
-                        }
-                    }
-                }
-
-                writer.Line("writer.WriteEndObject();");
+                case TypeKind.Date:
+                    return "Date";
+                case TypeKind.Time:
+                    return "Time";
+                default:
+                    return context.Format(kind);
             }
         }
-
-        private static string Literal(string text) => Literals.String(text);
-
-        /// <summary>Whether JSON encoding leaves a name's bytes as they are (ASCII letters, digits and _ - . $).</summary>
-        private static bool IsPlainName(string name)
-        {
-            foreach (var c in name)
-            {
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == '$'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static string Utf8Bytes(string text) => Literals.Utf8Bytes(text);
     }
 }

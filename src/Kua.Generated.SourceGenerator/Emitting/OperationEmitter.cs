@@ -22,7 +22,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         /// Whether the client has a token handler: only then are requests marked with their operation (for its
         /// logs) — the mark costs a per-request options dictionary that clients without one need not pay.
         /// </param>
-        public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation, bool authenticated)
+        public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
             var signature = BuildSignature(types, operation);
             EmitDocs(writer, operation, signature);
@@ -32,32 +32,130 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
 
             var returnType = ReturnType(types, operation.Result);
-            var header = "public virtual async " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature.Select(p => p.Declaration)) + ")";
+            var header = "public virtual " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature.Select(p => p.Declaration)) + ")";
             using (writer.Open(header))
             {
                 EmitArgumentChecks(writer, types, operation);
                 var path = EmitPathAndQuery(writer, types, operation);
-                using (writer.Open("using (var request = new global::System.Net.Http.HttpRequestMessage(" + MethodExpression(operation.HttpMethod) + ", _pipeline.CreateUri(" + path + ")))"))
+                var descriptor = DescriptorName(operation);
+                if (!NeedsRequest(operation))
                 {
-                    if (authenticated)
-                    {
-                        writer.Line(Http + ".KuaRequestMarkers.SetOperationId(request, " + Literals.String(operation.OperationId) + ");");
-                        if (operation.Anonymous)
-                        {
-                            writer.Line(Http + ".KuaRequestMarkers.MarkAnonymous(request);");
-                        }
-                    }
-
-                    var accept = AcceptHeader(operation.Result);
-                    if (accept != null)
-                    {
-                        writer.Line("request.Headers.TryAddWithoutValidation(\"Accept\", " + Literals.String(accept) + ");");
-                    }
-
-                    EmitHeaders(writer, types, operation);
-                    EmitBody(writer, types, operation);
-                    EmitSendAndReply(writer, types, operation);
+                    writer.Line("return _pipeline.SendAsync(" + descriptor + ", " + path + ", cancellationToken);");
+                    return;
                 }
+
+                writer.Line("var request = _pipeline.CreateRequest(" + descriptor + ", " + path + ");");
+                EmitHeaders(writer, types, operation);
+                EmitBody(writer, types, operation);
+                writer.Line("return _pipeline.SendAsync(request, " + descriptor + ", cancellationToken);");
+            }
+        }
+
+        /// <summary>The private static field describing the operation to the runtime (id, method, reply, errors).</summary>
+        public static string DescriptorName(OperationModel operation)
+        {
+            var method = operation.MethodName;
+            return "s_" + (method.EndsWith("Async", StringComparison.Ordinal) ? method.Substring(0, method.Length - 5) : method);
+        }
+
+        /// <summary>
+        /// The operation's descriptor field, written where nullable annotations are off (its result type is written
+        /// without them; the method's signature carries the annotations).
+        /// </summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="types">Type names for this file, annotations off.</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="authenticated">
+        /// Whether the client has a token handler: only then are requests marked with their operation (for its logs) —
+        /// the mark costs a per-request options dictionary that clients without one need not pay.
+        /// </param>
+        public static void EmitDescriptor(SourceWriter writer, TypeSyntax types, OperationModel operation, bool authenticated)
+        {
+            var result = operation.Result;
+            string resultType;
+            string reply;
+            switch (result.Kind)
+            {
+                case ResponseKind.Json:
+                    resultType = types.Declared(result.Type!, result.Type!.Nullable);
+                    reply = result.Type.Nullable
+                        ? TypeSyntax.HttpRuntime + ".KuaReply.JsonOrDefault(" + types.Converter(result.Type) + ")"
+                        : TypeSyntax.HttpRuntime + ".KuaReply.Json(" + types.Converter(result.Type) + ")";
+                    break;
+                case ResponseKind.Text:
+                    resultType = "string";
+                    reply = TypeSyntax.HttpRuntime + ".KuaReply.Text";
+                    break;
+                case ResponseKind.Binary:
+                    resultType = "global::System.IO.Stream";
+                    reply = TypeSyntax.HttpRuntime + ".KuaReply.Stream";
+                    break;
+                default:
+                    resultType = "object";
+                    reply = TypeSyntax.HttpRuntime + ".KuaReply.None";
+                    break;
+            }
+
+            var arguments = new List<string> { Literals.String(operation.OperationId), Literals.String(operation.HttpMethod), reply };
+            foreach (var error in ErrorsInOrder(operation))
+            {
+                arguments.Add("new " + TypeSyntax.HttpRuntime + ".KuaErrorReply<" + types.Declared(error.Type!, false) + ">(" + error.Low + ", " + error.High + ", " + types.Converter(error.Type!.WithNullable(false)) + ")");
+            }
+
+            var settings = new List<string>();
+            var accept = AcceptHeader(result);
+            if (accept != DefaultAccept(result.Kind))
+            {
+                settings.Add("Accept = " + (accept is null ? "null" : Literals.String(accept)));
+            }
+
+            if (authenticated)
+            {
+                settings.Add("Marked = true");
+                if (operation.Anonymous)
+                {
+                    settings.Add("Anonymous = true");
+                }
+            }
+
+            if (operation.Sensitive)
+            {
+                settings.Add("Sensitive = true");
+            }
+
+            var withoutBody = result.Kind == ResponseKind.None ? new List<string>() : result.StatusesWithoutBody.Where(s => s.All(char.IsDigit)).ToList();
+            if (withoutBody.Count > 0)
+            {
+                settings.Add("StatusesWithoutBody = new[] { " + string.Join(", ", withoutBody) + " }");
+            }
+
+            var descriptorType = TypeSyntax.HttpRuntime + ".KuaOperation<" + resultType + ">";
+            writer.Line("private static readonly " + descriptorType + " " + DescriptorName(operation) + " = new " + descriptorType + "(" + string.Join(", ", arguments) + ")" +
+                        (settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }") + ";");
+        }
+
+        /// <summary>Whether the method builds a request of its own (headers, cookies or a body) rather than sending path and query alone.</summary>
+        private static bool NeedsRequest(OperationModel operation) =>
+            operation.Body != null || operation.Parameters.Any(p => p.Location == ParameterLocation.Header || p.Location == ParameterLocation.Cookie);
+
+        /// <summary>Error replies with a typed body in the order the runtime tries them: exact statuses, ranges, then default.</summary>
+        private static IEnumerable<(TypeRef? Type, string Low, string High)> ErrorsInOrder(OperationModel operation)
+        {
+            var typed = operation.Errors.Where(e => e.Type != null).ToList();
+            foreach (var error in typed.Where(e => e.Status.All(char.IsDigit)))
+            {
+                yield return (error.Type, error.Status, error.Status);
+            }
+
+            foreach (var error in typed.Where(e => e.Status.Length == 3 && char.IsDigit(e.Status[0]) && e.Status.EndsWith("XX", StringComparison.OrdinalIgnoreCase)))
+            {
+                var low = (error.Status[0] - '0') * 100;
+                yield return (error.Type, low.ToString(CultureInfo.InvariantCulture), (low + 99).ToString(CultureInfo.InvariantCulture));
+            }
+
+            foreach (var error in typed.Where(e => e.Status == "default"))
+            {
+                yield return (error.Type, "0", "999");
             }
         }
 
@@ -109,7 +207,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     var typeName = body.Kind == BodyKind.Binary ? "global::System.IO.Stream" : types.Declared(type, !body.Required || type.Nullable);
                     if (body.Kind == BodyKind.Binary && !body.Required)
                     {
-                        typeName += types.Options.NullableAnnotations ? "?" : string.Empty;
+                        typeName += types.Annotate ? "?" : string.Empty;
                     }
 
                     Add(body.ParameterName, typeName, body.Required, body.Description ?? "The request body.");
@@ -139,7 +237,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 var file = field.Type.Kind == TypeKind.List
                     ? "global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>"
                     : "global::Kua.Generated.KuaFile";
-                return nullable && types.Options.NullableAnnotations ? file + "?" : file;
+                return nullable && types.Annotate ? file + "?" : file;
             }
 
             // A map goes out as JSON through the Dictionary converter, so it is taken as a Dictionary.
@@ -237,18 +335,18 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        private static string MethodExpression(string method)
+        /// <summary>The Accept header the runtime sends for a kind of reply when the spec names no media type.</summary>
+        private static string? DefaultAccept(ResponseKind kind)
         {
-            switch (method)
+            switch (kind)
             {
-                case "GET": return "global::System.Net.Http.HttpMethod.Get";
-                case "PUT": return "global::System.Net.Http.HttpMethod.Put";
-                case "POST": return "global::System.Net.Http.HttpMethod.Post";
-                case "DELETE": return "global::System.Net.Http.HttpMethod.Delete";
-                case "HEAD": return "global::System.Net.Http.HttpMethod.Head";
-                case "OPTIONS": return "global::System.Net.Http.HttpMethod.Options";
-                case "TRACE": return "global::System.Net.Http.HttpMethod.Trace";
-                default: return "new global::System.Net.Http.HttpMethod(" + Literals.String(method) + ")";
+                case ResponseKind.Json:
+                    return "application/json";
+                case ResponseKind.Text:
+                case ResponseKind.Binary:
+                    return "*/*";
+                default:
+                    return null;
             }
         }
 
@@ -354,7 +452,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    return Http + ".KuaPath.Array(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + style + ", " + explode + ")";
+                    return Http + ".KuaPath.Array(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + style + ", " + explode + ")";
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
                     var pairs = EmitPairs(writer, types, parameter, value);
@@ -384,7 +482,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    writer.Line("query.AddArray(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
+                    writer.Line("query.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
                     break;
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
@@ -392,7 +490,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Line("query.AddObject(" + name + ", " + pairs + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
                     break;
                 default:
-                    writer.Line("query.Add(" + name + ", " + types.Format(parameter.Type, nonNull) + allowReserved + ");");
+                    writer.Line("query.Add(" + name + ", " + types.FormatValue(parameter.Type, nonNull) + allowReserved + ");");
                     break;
             }
 
@@ -422,7 +520,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                     else
                     {
-                        writer.Line(list + ".Add(new " + PairType + "(pair.Key, " + types.Format(element, "pair.Value") + "));");
+                        writer.Line(list + ".Add(new " + PairType + "(pair.Key, " + types.FormatValue(element, "pair.Value") + "));");
                     }
                 }
 
@@ -437,30 +535,38 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 {
                     using (writer.Open("if (" + member + " != null)"))
                     {
-                        writer.Line(list + ".Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + (nullable ? types.FormatNullable(field.Type, member) : types.Format(field.Type, member)) + "));");
+                        writer.Line(list + ".Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + (nullable ? types.FormatNullable(field.Type, member) : types.FormatValue(field.Type, member)) + "));");
                     }
                 }
                 else
                 {
-                    writer.Line(list + ".Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + types.Format(field.Type, member) + "));");
+                    writer.Line(list + ".Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + types.FormatValue(field.Type, member) + "));");
                 }
             }
 
             return list;
         }
 
-        private static string FormatLambda(TypeSyntax types, TypeRef element)
+        /// <summary>
+        /// The item-format argument of an array parameter: none where the runtime knows the item's text form from its type
+        /// (a lambda per parameter costs the compiler more than the rest of the method), a lambda for the two formats a
+        /// <see cref="System.TimeSpan"/> may hold (<c>time</c> before DateOnly/TimeOnly, and <c>duration</c>).
+        /// </summary>
+        private static string ItemFormat(TypeSyntax types, TypeRef element)
         {
-            if (element.Nullable)
+            var ambiguous = element.Kind == TypeKind.Duration || (element.Kind == TypeKind.Time && !types.Options.DateOnly);
+            if (!ambiguous)
             {
-                return "item => item == null ? string.Empty : " + types.FormatNullable(element, "item");
+                return string.Empty;
             }
 
-            return "item => " + types.Format(element, "item");
+            return element.Nullable
+                ? ", item => item == null ? string.Empty : " + types.FormatNullable(element, "item")
+                : ", item => " + types.FormatValue(element, "item");
         }
 
         private static string NonNullFormat(TypeSyntax types, TypeRef type, string value, bool knownNonNull) =>
-            knownNonNull || !TypeSyntax.IsValueType(type) ? types.Format(type, value) : types.FormatNullable(type, value);
+            knownNonNull || !TypeSyntax.IsValueType(type) ? types.FormatValue(type, value) : types.FormatNullable(type, value);
 
         private static void EmitHeaders(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
@@ -489,7 +595,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 switch (parameter.Type.Kind)
                 {
                     case TypeKind.List:
-                        writer.Line("cookies.AddArray(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + explode + ");");
+                        writer.Line("cookies.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + explode + ");");
                         break;
                     case TypeKind.Map:
                     case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
@@ -497,7 +603,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Line("cookies.AddObject(" + name + ", " + pairs + ", " + explode + ");");
                         break;
                     default:
-                        var text = MayBeNull(parameter) && TypeSyntax.IsValueType(parameter.Type) ? types.FormatNullable(parameter.Type, value) : types.Format(parameter.Type, value);
+                        var text = MayBeNull(parameter) && TypeSyntax.IsValueType(parameter.Type) ? types.FormatNullable(parameter.Type, value) : types.FormatValue(parameter.Type, value);
                         writer.Line("cookies.Add(" + name + ", " + text + ");");
                         break;
                 }
@@ -544,14 +650,14 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    return Http + ".KuaPath.Array(" + name + ", " + value + ", " + FormatLambda(types, parameter.Type.Element!) + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
+                    return Http + ".KuaPath.Array(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
                     var pairs = EmitPairs(writer, types, parameter, value + (TypeSyntax.IsValueType(parameter.Type) ? ".Value" : string.Empty));
                     return Http + ".KuaPath.Object(" + name + ", " + pairs + ", " + Style + "Simple, " + explode + ", " + escapeArgument + ")";
                 default:
                     var guarded = !parameter.Required || parameter.Type.Nullable;
-                    return guarded ? types.FormatNullable(parameter.Type, value) : types.Format(parameter.Type, value);
+                    return guarded ? types.FormatNullable(parameter.Type, value) : types.FormatValue(parameter.Type, value);
             }
         }
 
@@ -645,13 +751,13 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     using (writer.Open("foreach (var item in " + value + ")"))
                     {
                         var element = field.Type.Element!;
-                        var text = element.Nullable ? "item == null ? string.Empty : " + types.FormatNullable(element, "item") : types.Format(element, "item");
+                        var text = element.Nullable ? "item == null ? string.Empty : " + types.FormatNullable(element, "item") : types.FormatValue(element, "item");
                         writer.Line("fields.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
                     }
                 }
                 else
                 {
-                    var text = nullable ? types.FormatNullable(field.Type, value) : types.Format(field.Type, value);
+                    var text = nullable ? types.FormatNullable(field.Type, value) : types.FormatValue(field.Type, value);
                     writer.Line("fields.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
                 }
 
@@ -713,7 +819,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     var element = field.Type.Element!;
                     using (writer.Open("foreach (var item in " + value + ")"))
                     {
-                        var add = Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + (element.Nullable ? types.FormatNullable(element, "item") : types.Format(element, "item")) + ");";
+                        var add = Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + (element.Nullable ? types.FormatNullable(element, "item") : types.FormatValue(element, "item")) + ");";
                         if (element.Nullable || !TypeSyntax.IsValueType(element))
                         {
                             using (writer.Open("if (item != null)"))
@@ -737,7 +843,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
                 else
                 {
-                    var text = nullable ? types.FormatNullable(field.Type, value) : types.Format(field.Type, value);
+                    var text = nullable ? types.FormatNullable(field.Type, value) : types.FormatValue(field.Type, value);
                     writer.Line(Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + text + ");");
                 }
 
@@ -753,122 +859,6 @@ namespace Kua.Generated.SourceGenerator.Emitting
             {
                 writer.Outdent();
                 writer.Line("}");
-            }
-        }
-
-        private static void EmitSendAndReply(SourceWriter writer, TypeSyntax types, OperationModel operation)
-        {
-            var id = Literals.String(operation.OperationId);
-            var keepBody = operation.Sensitive ? "false" : "true";
-            var send = "await _pipeline.SendAsync(request, " + id + ", global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)";
-            var result = operation.Result;
-            writer.Line();
-            if (result.Kind == ResponseKind.Binary)
-            {
-                // The returned stream owns the reply, so it is disposed here only when no stream is handed out.
-                writer.Line("var response = " + send + ";");
-                writer.Line("var handedOver = false;");
-                using (writer.Open("try"))
-                {
-                    EmitReply(writer, types, operation, id, keepBody);
-                }
-
-                using (writer.Open("finally"))
-                {
-                    using (writer.Open("if (!handedOver)"))
-                    {
-                        writer.Line("response.Dispose();");
-                    }
-                }
-
-                return;
-            }
-
-            using (writer.Open("using (var response = " + send + ")"))
-            {
-                EmitReply(writer, types, operation, id, keepBody);
-            }
-        }
-
-        private static void EmitReply(SourceWriter writer, TypeSyntax types, OperationModel operation, string id, string keepBody)
-        {
-            var result = operation.Result;
-            writer.Line("var status = (int)response.StatusCode;");
-            using (writer.Open("if (status >= 200 && status <= 299)"))
-            {
-                var exactWithoutBody = result.StatusesWithoutBody.Where(s => s.All(char.IsDigit)).ToList();
-                if (result.Kind != ResponseKind.None && exactWithoutBody.Count > 0)
-                {
-                    using (writer.Open("if (" + string.Join(" || ", exactWithoutBody.Select(s => "status == " + s)) + ")"))
-                    {
-                        writer.Line(result.Kind == ResponseKind.Binary ? "return global::System.IO.Stream.Null;" : "return null;");
-                    }
-
-                    writer.Line();
-                }
-
-                switch (result.Kind)
-                {
-                    case ResponseKind.Json:
-                        var read = result.Type!.Nullable ? ".KuaResponses.ReadJsonOrDefaultAsync(response, " : ".KuaResponses.ReadJsonAsync(response, ";
-                        writer.Line("return await " + Http + read + types.ElementConverter(result.Type) + ", " + id + ", cancellationToken).ConfigureAwait(false);");
-                        break;
-                    case ResponseKind.Text:
-                        writer.Line("return await " + Http + ".KuaResponses.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);");
-                        break;
-                    case ResponseKind.Binary:
-                        writer.Line("handedOver = true;");
-                        writer.Line("return await " + Http + ".KuaResponses.OpenStreamAsync(response, cancellationToken).ConfigureAwait(false);");
-                        break;
-                    default:
-                        writer.Line("return;");
-                        break;
-                }
-            }
-
-            var typed = operation.Errors.Where(e => e.Type != null).ToList();
-            var exact = typed.Where(e => e.Status.All(char.IsDigit)).ToList();
-            var ranges = typed.Where(e => e.Status.Length == 3 && char.IsDigit(e.Status[0]) && e.Status.EndsWith("XX", StringComparison.OrdinalIgnoreCase)).ToList();
-            var fallback = typed.FirstOrDefault(e => e.Status == "default");
-            if (typed.Count > 0)
-            {
-                writer.Line();
-            }
-
-            foreach (var group in exact.GroupBy(e => e.Type))
-            {
-                var condition = string.Join(" || ", group.Select(e => "status == " + e.Status));
-                using (writer.Open("if (" + condition + ")"))
-                {
-                    writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + types.Converter(group.Key!.WithNullable(false)) + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
-                }
-
-                writer.Line();
-            }
-
-            foreach (var range in ranges)
-            {
-                var low = (range.Status[0] - '0') * 100;
-                using (writer.Open("if (status >= " + low.ToString(CultureInfo.InvariantCulture) + " && status <= " + (low + 99).ToString(CultureInfo.InvariantCulture) + ")"))
-                {
-                    writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + types.Converter(range.Type!.WithNullable(false)) + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
-                }
-
-                writer.Line();
-            }
-
-            if (fallback != null)
-            {
-                writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + types.Converter(fallback.Type!.WithNullable(false)) + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
-            }
-            else
-            {
-                if (typed.Count == 0)
-                {
-                    writer.Line();
-                }
-
-                writer.Line("throw await " + Http + ".KuaResponses.CreateExceptionAsync(response, " + id + ", " + keepBody + ", cancellationToken).ConfigureAwait(false);");
             }
         }
 

@@ -1,47 +1,72 @@
-using System.Collections.Generic;
-using System.Globalization;
 using Kua.Generated.SourceGenerator.Model;
 
 namespace Kua.Generated.SourceGenerator.Emitting
 {
     /// <summary>
-    /// Turns <see cref="TypeRef"/>s into C# text for one file: type names, converter expressions and
-    /// text formatting, honouring what the target supports (nullable annotations, DateOnly).
-    /// Composite converters (lists, maps, nullables) are cached in lazily created static members,
-    /// because static initializers that refer to each other could observe nulls in recursive schemas.
+    /// Turns <see cref="TypeRef"/>s into C# text for one spec: type names (with or without nullable annotations),
+    /// the converter of each type, and text formatting, honouring what the target supports (DateOnly, annotations).
+    /// Converters live in the spec's JSON context class (<c>{Namespace}.Serialization.{Client}Json</c>): one member per
+    /// generated type (<c>AccountJson</c>) and per list, map or nullable wrapper (<c>List_String</c>, <c>Null_Int32</c>).
     /// </summary>
     internal sealed class TypeSyntax
     {
         public const string Runtime = "global::Kua.Generated.Runtime";
-        public const string Converters = Runtime + ".Json.KuaJsonConverters";
-        public const string Json = Runtime + ".Json.KuaJson";
+        public const string JsonRuntime = Runtime + ".Json";
+        public const string Converters = JsonRuntime + ".KuaJsonConverters";
+        public const string HttpRuntime = Runtime + ".Http";
+        public const string Json = JsonRuntime + ".KuaJson";
         public const string Formatting = Runtime + ".KuaFormatting";
         public const string StjConverter = "global::System.Text.Json.Serialization.JsonConverter";
 
-        private readonly List<(string Member, string Type, string Expression)> _cached = new List<(string, string, string)>();
-        private readonly Dictionary<string, string> _cachedByExpression = new Dictionary<string, string>();
-
-        public TypeSyntax(string ns, EmitOptions options)
+        public TypeSyntax(string ns, string clientName, EmitOptions options, bool annotate, bool shortNames = false)
         {
             Namespace = ns;
+            ClientName = clientName;
             Options = options;
+            Annotate = annotate && options.NullableAnnotations;
+            ShortNames = shortNames;
         }
+
+        /// <summary>
+        /// Whether generated types are named without their namespace. Safe in type positions inside the spec's namespace
+        /// and its Serialization child: type lookup skips members, and the model builder keeps every other name those
+        /// namespaces hold (the client, its sub-clients, the JSON context and its factory) from being a type's name.
+        /// </summary>
+        public bool ShortNames { get; }
 
         public string Namespace { get; }
 
+        public string ClientName { get; }
+
         public EmitOptions Options { get; }
+
+        /// <summary>Whether reference types get '?' (false inside the JSON context, which is written with annotations off).</summary>
+        public bool Annotate { get; }
 
         public string SerializationNamespace => Namespace + ".Serialization";
 
+        /// <summary>The JSON context class's simple name.</summary>
+        public string ContextName => ClientName + "Json";
+
+        /// <summary>The JSON context class's full name, for code outside it.</summary>
+        public string Context => "global::" + SerializationNamespace + "." + ContextName;
+
+        /// <summary>The converter factory named by every generated type's <c>[JsonConverter]</c> attribute.</summary>
+        public string ConverterFactory => "global::" + SerializationNamespace + "." + ContextName + "ConverterFactory";
+
         /// <summary>"null!" where nullable annotations exist, "null" otherwise.</summary>
-        public string NullForgiven => Options.NullableAnnotations ? "null!" : "null";
+        public string NullForgiven => Annotate ? "null!" : "null";
 
         /// <summary>The '!' suffix where nullable annotations exist.</summary>
-        public string Bang => Options.NullableAnnotations ? "!" : string.Empty;
+        public string Bang => Annotate ? "!" : string.Empty;
 
-        public string Generated(string name) => "global::" + Namespace + "." + name;
+        /// <summary>The same spec's syntax with nullable annotations off (for the JSON context's code).</summary>
+        public TypeSyntax WithoutAnnotations() => new TypeSyntax(Namespace, ClientName, Options, annotate: false, ShortNames);
 
-        public string ConverterType(string name) => "global::" + SerializationNamespace + "." + name + "JsonConverter";
+        /// <summary>A generated type's name, for a type position (never for a member access: use <see cref="Qualified"/>).</summary>
+        public string Generated(string name) => ShortNames ? name : Qualified(name);
+
+        public string Qualified(string name) => "global::" + Namespace + "." + name;
 
         /// <summary>The C# type, never with a nullable marker.</summary>
         public string Name(TypeRef type, bool forParameter = false)
@@ -77,11 +102,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        /// <summary>The C# type with '?' when <paramref name="nullable"/> (value types always; reference types where annotations exist).</summary>
+        /// <summary>The C# type with '?' when <paramref name="nullable"/> (value types always; reference types where annotations are on).</summary>
         public string Declared(TypeRef type, bool nullable, bool forParameter = false)
         {
             var name = Name(type, forParameter);
-            return nullable && (IsValueType(type) || Options.NullableAnnotations) ? name + "?" : name;
+            return nullable && (IsValueType(type) || Annotate) ? name + "?" : name;
         }
 
         public static bool IsValueType(TypeRef type)
@@ -108,50 +133,63 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        /// <summary>An expression for the <c>JsonConverter&lt;T&gt;</c> of the non-null type.</summary>
-        public string Converter(TypeRef type)
+        /// <summary>The runtime's name of a JSON format (a <c>KuaJsonConverters</c> member, a <c>Read…</c> helper, a writer method).</summary>
+        public string Format(TypeKind kind)
+        {
+            switch (kind)
+            {
+                case TypeKind.Date: return Options.DateOnly ? "DateOnly" : "Date";
+                case TypeKind.Time: return Options.DateOnly ? "TimeOnly" : "Time";
+                case TypeKind.Binary: return "String";
+                default: return kind.ToString();
+            }
+        }
+
+        public static bool IsPrimitive(TypeRef type) =>
+            !type.IsGenerated && type.Kind != TypeKind.List && type.Kind != TypeKind.Map;
+
+        /// <summary>
+        /// The name of the context member holding the converter of <paramref name="type"/> as it may appear in a list or
+        /// map: <c>AccountJson</c>, <c>List_String</c>, <c>Map_List_Account</c>, <c>Null_Int32</c> (JSON null allowed).
+        /// Primitives that may not be null have no member (their converter is the runtime's).
+        /// </summary>
+        public static string MemberKey(TypeRef type)
+        {
+            var inner = NonNullKey(type.WithNullable(false));
+            return type.Nullable ? "Null_" + inner : inner;
+        }
+
+        private static string NonNullKey(TypeRef type)
         {
             switch (type.Kind)
             {
-                case TypeKind.String: return Converters + ".String";
-                case TypeKind.Boolean: return Converters + ".Boolean";
-                case TypeKind.Int32: return Converters + ".Int32";
-                case TypeKind.Int64: return Converters + ".Int64";
-                case TypeKind.Single: return Converters + ".Single";
-                case TypeKind.Double: return Converters + ".Double";
-                case TypeKind.Decimal: return Converters + ".Decimal";
-                case TypeKind.DateTimeOffset: return Converters + ".DateTimeOffset";
-                case TypeKind.Date: return Converters + (Options.DateOnly ? ".DateOnly" : ".Date");
-                case TypeKind.Time: return Converters + (Options.DateOnly ? ".TimeOnly" : ".Time");
-                case TypeKind.Duration: return Converters + ".Duration";
-                case TypeKind.Guid: return Converters + ".Guid";
-                case TypeKind.Uri: return Converters + ".Uri";
-                case TypeKind.Bytes: return Converters + ".Bytes";
-                case TypeKind.Binary: return Converters + ".String";
-                case TypeKind.Any: return Converters + ".Any";
-                case TypeKind.List:
-                    return Cached(StjConverter + "<" + Name(type) + ">", Converters + ".ListOf(" + ElementConverter(type.Element!) + ")");
-                case TypeKind.Map:
-                    return Cached(StjConverter + "<" + Name(type) + ">", Converters + ".MapOf(" + ElementConverter(type.Element!) + ")");
+                case TypeKind.List: return "List_" + MemberKey(type.Element!);
+                case TypeKind.Map: return "Map_" + MemberKey(type.Element!);
+                case TypeKind.Object:
+                case TypeKind.Union:
+                case TypeKind.StringEnum:
+                case TypeKind.IntegerEnum:
+                    return type.Name + "Json";
+                case TypeKind.Binary:
+                    return "String";
                 default:
-                    return ConverterType(type.Name!) + ".Instance";
+                    return type.Kind.ToString();
             }
         }
 
-        /// <summary>The converter for a list item or map value, which may be null when the element allows it.</summary>
-        public string ElementConverter(TypeRef element)
-        {
-            if (!element.Nullable)
-            {
-                return Converter(element);
-            }
+        /// <summary>Whether a converter is a member of the context (rather than one of the runtime's primitive converters).</summary>
+        public static bool HasMember(TypeRef type) => type.Nullable || !IsPrimitive(type);
 
-            var wrapper = IsValueType(element) ? ".Nullable(" : ".OrNull(";
-            return Cached(StjConverter + "<" + Declared(element, true) + ">", Converters + wrapper + Converter(element.WithNullable(false)) + ")");
-        }
+        /// <summary>The converter of <paramref name="type"/> (JSON null included when it is nullable), for code inside the context.</summary>
+        public string ConverterInContext(TypeRef type) =>
+            HasMember(type) ? MemberKey(type) : Converters + "." + Format(type.Kind);
+
+        /// <summary>The converter of <paramref name="type"/> (JSON null included when it is nullable), for code outside the context.</summary>
+        public string Converter(TypeRef type) =>
+            HasMember(type) ? Context + "." + MemberKey(type) : Converters + "." + Format(type.Kind);
 
         /// <summary>Text for a non-null value in a URL, header, cookie or form field.</summary>
-        public string Format(TypeRef type, string value)
+        public string FormatValue(TypeRef type, string value)
         {
             switch (type.Kind)
             {
@@ -173,7 +211,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 case TypeKind.Union:
                 case TypeKind.List:
                 case TypeKind.Map:
-                    return Json + ".Serialize(" + value + ", " + Converter(type) + ")";
+                    return Json + ".Serialize(" + value + ", " + Converter(type.WithNullable(false)) + ")";
                 case TypeKind.Binary:
                     return value + ".ToString()";
                 default:
@@ -183,34 +221,6 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
         /// <summary>Text for a value that may be null (value types arrive as <c>T?</c>).</summary>
         public string FormatNullable(TypeRef type, string value) =>
-            IsValueType(type) ? Format(type, value + ".Value") : Format(type, value);
-
-        /// <summary>Writes the cached converter members; call once, after the rest of the class.</summary>
-        public void WriteCachedConverters(SourceWriter writer)
-        {
-            foreach (var (member, type, expression) in _cached)
-            {
-                var field = "s_" + member;
-                writer.Line();
-                writer.Line("private static " + type + (Options.NullableAnnotations ? "? " : " ") + field + ";");
-                writer.Line();
-                writer.Line("private static " + type + " " + member + " => " + field + " ?? (" + field + " = " + expression + ");");
-            }
-
-            _cached.Clear();
-            _cachedByExpression.Clear();
-        }
-
-        private string Cached(string type, string expression)
-        {
-            if (!_cachedByExpression.TryGetValue(expression, out var member))
-            {
-                member = "Converter" + _cached.Count.ToString(CultureInfo.InvariantCulture);
-                _cached.Add((member, type, expression));
-                _cachedByExpression.Add(expression, member);
-            }
-
-            return member;
-        }
+            IsValueType(type) ? FormatValue(type, value + ".Value") : FormatValue(type, value);
     }
 }

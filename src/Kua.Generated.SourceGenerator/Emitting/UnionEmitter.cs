@@ -9,34 +9,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
     /// </summary>
     internal static class UnionEmitter
     {
-        public static void Emit(SourceWriter writer, TypeSyntax types, UnionModel model)
-        {
-            using (writer.Open("namespace " + types.Namespace))
-            {
-                EmitClass(writer, types, model);
-            }
-
-            writer.Line();
-            using (writer.Open("namespace " + types.SerializationNamespace))
-            {
-                EmitConverter(writer, types, model);
-            }
-        }
-
-        private static void EmitClass(SourceWriter writer, TypeSyntax types, UnionModel model)
+        public static void EmitClass(SourceWriter writer, TypeSyntax types, UnionModel model)
         {
             var name = model.Name;
             var keyword = model.IsOneOf ? "exactly one of" : "one or more of";
             writer.Doc("summary", model.Summary ?? "The <" + model.SchemaName + "> schema.");
             writer.Doc("remarks", "The JSON value matches " + keyword + ": " + string.Join(", ", model.Variants.Select(v => v.Name)) + ". Read it with the TryGet methods; the raw JSON is in Json.");
             writer.Line(FileHeader.GeneratedCodeAttribute);
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + types.ConverterType(name) + "))]");
+            writer.Line(FileHeader.ConverterAttribute(types));
             if (model.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The schema '" + model.SchemaName + "' is deprecated.\")]");
             }
 
-            var nullableString = types.Options.NullableAnnotations ? "string?" : "string";
+            var nullableString = types.Annotate ? "string?" : "string";
             using (writer.Open("public sealed partial class " + name))
             {
                 using (writer.Open("private " + name + "(global::System.Text.Json.JsonElement json)"))
@@ -67,7 +53,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 foreach (var variant in model.Variants)
                 {
                     var variantType = types.Declared(variant.Type, false);
-                    var converter = types.Converter(variant.Type);
+                    var converter = types.Converter(variant.Type.WithNullable(false));
                     writer.Line();
                     writer.Doc("summary", "Creates the value from a " + variant.Name + ".");
                     writer.Doc("param", "The value.", "name=\"value\"");
@@ -96,28 +82,17 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                 }
 
-                types.WriteCachedConverters(writer);
             }
         }
 
-        private static void EmitConverter(SourceWriter writer, TypeSyntax types, UnionModel model)
+        /// <summary>The wrapper's converter in the JSON context: the raw JSON value in, the raw JSON value out.</summary>
+        public static void EmitContextMembers(SourceWriter writer, TypeSyntax context, UnionModel model)
         {
-            var type = types.Generated(model.Name);
-            writer.Doc("summary", "Reads and writes " + model.Name + " as its raw JSON value.");
-            writer.Line(FileHeader.GeneratedCodeAttribute);
-            using (writer.Open("public sealed class " + model.Name + "JsonConverter : " + TypeSyntax.StjConverter + "<" + type + ">"))
-            {
-                writer.Doc("summary", "The shared instance.");
-                writer.Line("public static " + model.Name + "JsonConverter Instance { get; } = new " + model.Name + "JsonConverter();");
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                writer.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-                writer.Line("    " + type + ".FromJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));");
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
-                writer.Line("    value.Json.WriteTo(writer);");
-            }
+            var type = context.Generated(model.Name);
+            var converter = "KuaUnionConverter<" + type + ">";
+            writer.Line("private static " + converter + " s_" + model.Name + ";");
+            writer.Line();
+            writer.Line("internal static " + converter + " " + model.Name + "Json => s_" + model.Name + " ?? (s_" + model.Name + " = new " + converter + "(" + context.Qualified(model.Name) + ".FromJson, u => u.Json));");
         }
     }
 }

@@ -26,6 +26,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
         private readonly Dictionary<JsonSchema, string> _aliasNames = new Dictionary<JsonSchema, string>(ReferenceComparer.Instance);
 
         private readonly HashSet<JsonSchema> _aliasesInProgress = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+
+        /// <summary>
+        /// Inline enums by their values: specs repeat the same inline list (every operation's <c>opt_fields</c>), and one
+        /// type per list serves them all at a fraction of the compile cost.
+        /// </summary>
+        private readonly Dictionary<string, TypeBuilder> _inlineEnums = new Dictionary<string, TypeBuilder>(StringComparer.Ordinal);
         private readonly List<TypeBuilder> _types = new List<TypeBuilder>();
         private readonly Queue<TypeBuilder> _pending = new Queue<TypeBuilder>();
 
@@ -188,10 +194,18 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var shape = Classify(schema);
             switch (shape)
             {
+                case Shape.Enum when _inlineEnums.TryGetValue(EnumKey(schema), out var same):
+                    return new TypeRef(same.Kind, same.Name, Nullable: nullable);
+
                 case Shape.Object:
                 case Shape.Enum:
                 case Shape.Union:
                     var builder = Register(schema, shape, nameHint, nameHint, pointer);
+                    if (shape == Shape.Enum)
+                    {
+                        _inlineEnums.Add(EnumKey(schema), builder);
+                    }
+
                     _pending.Enqueue(builder);
                     return new TypeRef(builder.Kind, builder.Name, Nullable: nullable);
 
@@ -215,6 +229,23 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 default:
                     return TypeRef.Any.WithNullable(true);
             }
+        }
+
+        /// <summary>What makes two inline enums the same type: their kind, their values in order and their member names.</summary>
+        private static string EnumKey(JsonSchema schema)
+        {
+            var key = new System.Text.StringBuilder(IsStringEnum(schema) ? "s" : "i");
+            foreach (var value in schema.Enumeration)
+            {
+                key.Append('\u001f').Append(value is null ? "\u0000" : Convert.ToString(value, CultureInfo.InvariantCulture));
+            }
+
+            foreach (var name in schema.EnumerationNames)
+            {
+                key.Append('\u001e').Append(name);
+            }
+
+            return key.ToString();
         }
 
         private Shape Classify(JsonSchema schema)
@@ -499,6 +530,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     DefaultLiteral(propertySchema, type)));
             }
 
+            builder.RequiredNames = required;
             var discriminator = schema.DiscriminatorObject?.PropertyName ?? schema.Discriminator;
             if (!string.IsNullOrEmpty(discriminator))
             {
@@ -775,30 +807,55 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     case TypeKind.Object:
                         var inherited = type.Base is null ? new List<PropertyModel>() : AllProperties(type.Base);
                         var discriminatorProperty = type.DiscriminatorProperty ?? FindInheritedDiscriminator(type);
-                        models.Add(new ObjectModel(
-                            type.Name,
-                            type.SchemaName,
-                            type.Summary,
-                            type.Deprecated,
-                            type.Base?.Name,
-                            type.Properties.ToEquatableArray(),
-                            inherited.ToEquatableArray(),
-                            type.AdditionalProperties,
-                            type.DiscriminatorProperty is null ? null : new DiscriminatorModel(type.DiscriminatorProperty, type.Mappings.ToEquatableArray()),
-                            discriminatorProperty,
-                            discriminatorProperty is null ? null : type.DiscriminatorValue));
+                        var inheritedExtras = InheritedAdditionalProperties(type);
+                        models.Add(new ObjectModel(type.Name, type.SchemaName, type.Summary, type.Deprecated)
+                        {
+                            BaseName = type.Base?.Name,
+                            Properties = type.Properties.ToEquatableArray(),
+                            InheritedProperties = inherited.Select(p => !p.Required && type.RequiredNames.Contains(p.JsonName) ? p with { RequiredBySubtype = true } : p).ToEquatableArray(),
+                            AdditionalProperties = inheritedExtras ?? type.AdditionalProperties,
+                            InheritsAdditionalProperties = inheritedExtras != null,
+                            Discriminator = type.DiscriminatorProperty is null ? null : new DiscriminatorModel(type.DiscriminatorProperty, type.Mappings.ToEquatableArray()),
+                            DiscriminatorProperty = discriminatorProperty,
+                            DiscriminatorValue = discriminatorProperty is null ? null : type.DiscriminatorValue,
+                        });
                         break;
                     case TypeKind.StringEnum:
                     case TypeKind.IntegerEnum:
-                        models.Add(new EnumModel(type.Name, type.SchemaName, type.Summary, type.Deprecated, type.Kind == TypeKind.StringEnum, type.IsInt64, type.EnumMembers.ToEquatableArray()));
+                        models.Add(new EnumModel(type.Name, type.SchemaName, type.Summary, type.Deprecated)
+                        {
+                            IsString = type.Kind == TypeKind.StringEnum,
+                            IsInt64 = type.IsInt64,
+                            Members = type.EnumMembers.ToEquatableArray(),
+                        });
                         break;
                     case TypeKind.Union:
-                        models.Add(new UnionModel(type.Name, type.SchemaName, type.Summary, type.Deprecated, type.IsOneOf, type.DiscriminatorProperty, type.Variants.ToEquatableArray()));
+                        models.Add(new UnionModel(type.Name, type.SchemaName, type.Summary, type.Deprecated)
+                        {
+                            IsOneOf = type.IsOneOf,
+                            DiscriminatorProperty = type.DiscriminatorProperty,
+                            Variants = type.Variants.ToEquatableArray(),
+                        });
                         break;
                 }
             }
 
             return models.ToEquatableArray();
+        }
+
+        /// <summary>The extra members' type an ancestor already keeps, or null.</summary>
+        private static TypeRef? InheritedAdditionalProperties(TypeBuilder type)
+        {
+            var depth = 0;
+            for (var current = type.Base; current != null && depth < 1000; current = current.Base, depth++)
+            {
+                if (current.AdditionalProperties != null)
+                {
+                    return current.AdditionalProperties;
+                }
+            }
+
+            return null;
         }
 
         private static string? FindInheritedDiscriminator(TypeBuilder type)
@@ -899,6 +956,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
             public List<DiscriminatorMapping> Mappings { get; } = new List<DiscriminatorMapping>();
 
             public List<EnumMemberModel> EnumMembers { get; } = new List<EnumMemberModel>();
+
+            /// <summary>Every name the schema's <c>required</c> lists (its allOf parts' included), inherited members too.</summary>
+            public HashSet<string> RequiredNames { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
             public bool IsInt64 { get; set; }
 

@@ -43,6 +43,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
         {
             var clientName = ChooseClientName(input);
             _typeNames.Reserve(clientName);
+
+            // The JSON context and its factory sit in the Serialization child namespace, where generated code names the
+            // spec's types without their namespace: no type may take their names.
+            _typeNames.Reserve(clientName + "Json");
+            _typeNames.Reserve(clientName + "JsonConverterFactory");
             var groups = PlanGroups(clientName);
 
             RegisterComponentSchemas();
@@ -51,6 +56,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
             var client = BuildClient(clientName, groups);
             var types = FinishTypes();
+            if (!input.KeepUnusedSchemas)
+            {
+                types = TypeSelection.Reachable(types, client, WebhookTypeNames());
+            }
 
             return new SpecModel(
                 input.FilePath,
@@ -88,6 +97,23 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 var count = webhooks.Properties().Sum(p => p.Value is JObject item ? item.Properties().Count(o => o.Value is JObject) : 0);
                 _diagnostics.Add(KuaDiagnostics.Webhooks, SpecLines.Of(webhooks.Parent), Math.Max(count, webhooks.Count).ToString(CultureInfo.InvariantCulture));
             }
+        }
+
+        /// <summary>The types of the component schemas webhooks refer to: their payloads are generated though no operation uses them.</summary>
+        private IEnumerable<string> WebhookTypeNames()
+        {
+            if (!(_root["webhooks"] is JObject webhooks))
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            var pointers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var reference in webhooks.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && p.Value.Type == JTokenType.String))
+            {
+                pointers.Add((string)reference.Value!);
+            }
+
+            return _types.Where(t => pointers.Contains(t.Pointer)).Select(t => t.Name).ToList();
         }
 
         private SourcePosition At(string pointer) => SpecLines.OfPointer(_root, pointer);

@@ -18,6 +18,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
         public const string NamespaceMetadata = "build_metadata.AdditionalFiles.KuaNamespace";
         public const string ClientNameMetadata = "build_metadata.AdditionalFiles.KuaClientName";
         public const string RootNamespaceProperty = "build_property.RootNamespace";
+        public const string KeepUnusedSchemasMetadata = "build_metadata.AdditionalFiles.KuaKeepUnusedSchemas";
+        public const string KeepUnusedSchemasProperty = "build_property.KuaKeepUnusedSchemas";
 
         public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
         {
@@ -30,8 +32,17 @@ namespace Kua.Generated.SourceGenerator.Parsing
             fileOptions.TryGetValue(NamespaceMetadata, out var ns);
             fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
             options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var rootNamespace);
+            // The item's metadata wins over the project-wide property.
+            if (!fileOptions.TryGetValue(KeepUnusedSchemasMetadata, out var keep) || string.IsNullOrWhiteSpace(keep))
+            {
+                options.GlobalOptions.TryGetValue(KeepUnusedSchemasProperty, out keep);
+            }
+
             var text = file.GetText(cancellationToken);
-            return new SpecInput(file.Path, text?.ToString(), Empty(ns), Empty(clientName), Empty(rootNamespace));
+            return new SpecInput(file.Path, text?.ToString(), Empty(ns), Empty(clientName), Empty(rootNamespace))
+            {
+                KeepUnusedSchemas = string.Equals(keep?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            };
         }
 
         /// <summary>A file a spec's <c>$ref</c>s may name: a fragment, or a spec (specs may refer to one another's parts).</summary>

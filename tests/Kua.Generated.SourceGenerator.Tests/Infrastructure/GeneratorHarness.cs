@@ -25,11 +25,11 @@ internal sealed record GeneratorRun(
 
     public string Source(string hintSuffix) => Sources.Single(s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).Source;
 
-    /// <summary>The text of the generated file that declares a type (types are grouped into files by initial letter).</summary>
+    /// <summary>The text of the generated file that declares a type (its own file, or its bucket in a large spec).</summary>
     public string TypeSource(string typeName)
     {
         var declaration = new System.Text.RegularExpressions.Regex(@"\b(class|struct|enum) " + typeName + @"\b");
-        return Sources.Single(s => declaration.IsMatch(s.Source) && s.HintName.Contains(".Models.", StringComparison.Ordinal)).Source;
+        return Sources.Single(s => declaration.IsMatch(s.Source) && !s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).Source;
     }
 }
 
@@ -109,6 +109,11 @@ internal static class GeneratorHarness
                 if (f.ClientName != null)
                 {
                     options = options.Add("build_metadata.AdditionalFiles.KuaClientName", f.ClientName);
+                }
+
+                if (f.KeepUnusedSchemas)
+                {
+                    options = options.Add("build_metadata.AdditionalFiles.KuaKeepUnusedSchemas", "true");
                 }
 
                 return options;
