@@ -171,19 +171,29 @@ public sealed class RequestTests
     }
 
     [Fact]
-    public async Task SuccessStatusesWithDifferentSchemasReturnTheRawJson()
+    public async Task SuccessStatusesWithDifferentSchemasGiveATypedResultByStatus()
     {
         var handler = new CapturingHandler(
             Reply(HttpStatusCode.Accepted, """{"etaSeconds":5}""", "application/json"),
-            Reply(HttpStatusCode.OK, """{"id":"j1"}""", "application/json"));
+            Reply(HttpStatusCode.OK, """{"id":"j1"}""", "application/json"),
+            Reply(HttpStatusCode.Created, """{"id":"j2"}""", "application/json"));
         using var client = Bodies(handler);
 
         var pending = await client.GetJobAsync("j1");
         var done = await client.GetJobAsync("j1");
+        var undeclared = await client.GetJobAsync("j2");
 
-        // The caller decides by content which schema it got; the generator never guesses one.
-        Assert.Equal(5, pending.GetProperty("etaSeconds").GetInt32());
-        Assert.Equal("j1", done.GetProperty("id").GetString());
+        // The status says which schema the body has; nothing is guessed from the content.
+        Assert.Equal(202, pending.Status);
+        Assert.True(pending.TryGetPending(out var waiting));
+        Assert.Equal(5, waiting!.EtaSeconds);
+        Assert.False(pending.TryGetReceipt(out _));
+        Assert.True(done.TryGetReceipt(out var receipt));
+        Assert.Equal("j1", receipt!.Id);
+        Assert.Equal("receipt j1", done.Match(r => "receipt " + r.Id, p => "pending", other => "other " + other.Status));
+        Assert.Equal("pending 5", pending.Match(r => "receipt", p => "pending " + p.EtaSeconds, other => "other"));
+        Assert.Equal("other 201", undeclared.Match(r => "receipt", p => "pending", other => "other " + other.Status));
+        Assert.Equal("j2", undeclared.Json.GetProperty("id").GetString());
     }
 
     [Fact]

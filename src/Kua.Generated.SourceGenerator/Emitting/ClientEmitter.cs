@@ -28,6 +28,21 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Line();
                     EmitGroup(writer, types, group, authenticated);
                 }
+
+                foreach (var operation in client.Operations.Concat(client.Groups.SelectMany(g => g.Operations)))
+                {
+                    if (operation.Result.VariantsClass != null)
+                    {
+                        writer.Line();
+                        ReplyEmitter.EmitResultClass(writer, types, operation);
+                    }
+
+                    if (operation.ResponseHeadersClass != null)
+                    {
+                        writer.Line();
+                        ReplyEmitter.EmitHeadersClass(writer, types, operation);
+                    }
+                }
             }
 
             if (types.Options.DependencyInjection)

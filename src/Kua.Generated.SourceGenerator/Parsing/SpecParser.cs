@@ -55,7 +55,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
                 // A bug of ours must still not take the compiler down: report it and generate nothing.
-                diagnostics.Add(KuaDiagnostics.InternalError, SourcePosition.Unknown, ex.GetType().Name, FirstLine(ex.Message));
+                diagnostics.Add(KuaDiagnostics.InternalError, SourcePosition.Unknown, ex.GetType().Name, TextLines.First(ex.Message)!);
                 return Empty(input, ns, diagnostics);
             }
         }
@@ -85,12 +85,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
 
             return "Kua.Generated.Client";
-        }
-
-        private static string FirstLine(string message)
-        {
-            var end = message.IndexOf('\n');
-            return (end < 0 ? message : message.Substring(0, end)).Trim();
         }
     }
 }
