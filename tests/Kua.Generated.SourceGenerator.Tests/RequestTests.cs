@@ -197,6 +197,49 @@ public sealed class RequestTests
     }
 
     [Fact]
+    public async Task WithResponseReturnsTheStatusTheHeadersAndTheDeclaredHeadersTyped()
+    {
+        var created = Reply(HttpStatusCode.Created, """{"id":"t1"}""", "application/json");
+        created.Headers.Location = new Uri("/things/t1", UriKind.Relative);
+        created.Headers.TryAddWithoutValidation("ETag", "\"v1\"");
+        created.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "41");
+        created.Headers.TryAddWithoutValidation("X-Tags", "a, b");
+        var deleted = Reply(HttpStatusCode.NoContent);
+        deleted.Headers.TryAddWithoutValidation("ETag", "\"v2\"");
+        var plain = Reply(HttpStatusCode.Created, """{"id":"t2"}""", "application/json");
+        using var client = Bodies(new CapturingHandler(created, deleted, plain));
+
+        var response = await client.CreateThingWithResponseAsync(new Pending { EtaSeconds = 1 });
+        var gone = await client.DeleteThingWithResponseAsync("t1");
+        var receipt = await client.CreateThingAsync(new Pending());
+
+        Assert.Equal(201, response.StatusCode);
+        Assert.Equal("t1", response.Value.Id);
+        Assert.Equal("41", response.Headers["X-RateLimit-Remaining"].Single());
+        Assert.Equal(new Uri("/things/t1", UriKind.Relative), response.TypedHeaders.Location);
+        Assert.Equal("\"v1\"", response.TypedHeaders.ETag);
+        Assert.Equal(41, response.TypedHeaders.XRateLimitRemaining);
+        Assert.Equal(new[] { "a", "b" }, response.TypedHeaders.XTags);
+        Assert.Equal(204, gone.StatusCode);
+        Assert.Equal("\"v2\"", gone.TypedHeaders.ETag);
+        Assert.Equal("t2", receipt.Id);
+    }
+
+    [Fact]
+    public async Task AHeaderThatIsAbsentOrNotOfItsTypeReadsAsNull()
+    {
+        var reply = Reply(HttpStatusCode.Created, """{"id":"t1"}""", "application/json");
+        reply.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "many");
+        using var client = Bodies(new CapturingHandler(reply));
+
+        var response = await client.CreateThingWithResponseAsync(new Pending());
+
+        Assert.Null(response.TypedHeaders.XRateLimitRemaining);
+        Assert.Null(response.TypedHeaders.Location);
+        Assert.Equal("many", response.Headers["X-RateLimit-Remaining"].Single());
+    }
+
+    [Fact]
     public async Task Swagger2CollectionFormatsAndFormDataFiles()
     {
         var handler = new CapturingHandler(

@@ -76,7 +76,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         var local = "value" + index++;
                         using (writer.Open("if (TryGet" + variant.Key + "(out var " + local + "))"))
                         {
-                            writer.Line("return on" + variant.Key + "(" + local + (TypeSyntax.IsValueType(variant.First().Type) ? ".GetValueOrDefault()" : types.Bang) + ");");
+                            writer.Line("return on" + variant.Key + "(" + local + (TypeSyntax.IsValueType(variant.First().Type) ? string.Empty : types.Bang) + ");");
                         }
 
                         writer.Line();

@@ -13,6 +13,8 @@ namespace Consumer
 	public partial class BodiesClient : global::System.IDisposable
 	{
 		#nullable disable
+		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Receipt> s_CreateThing = new global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Receipt>("createThing", "POST", global::Kua.Generated.Runtime.Http.KuaReply.Json(global::Consumer.Serialization.BodiesClientJson.ReceiptJson));
+		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_DeleteThing = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("deleteThing", "DELETE", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_Login = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("login", "POST", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_UpdateProfile = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("updateProfile", "PUT", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<string> s_Upload = new global::Kua.Generated.Runtime.Http.KuaOperation<string>("upload", "POST", global::Kua.Generated.Runtime.Http.KuaReply.Text) { Accept = "text/plain" };
@@ -44,6 +46,56 @@ namespace Consumer
 		private BodiesClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
 		{
 			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+		}
+
+		/// <summary>Calls POST /things.</summary>
+		/// <remarks>POST /things (operationId: createThing).</remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Receipt> CreateThingAsync(global::Consumer.Pending body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(CreateThingRequest(body), s_CreateThing, cancellationToken);
+
+		/// <summary>Calls <see cref="CreateThingAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Receipt, global::Consumer.CreateThingResponseHeaders>> CreateThingWithResponseAsync(global::Consumer.Pending body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(CreateThingRequest(body), s_CreateThing, r => new CreateThingResponseHeaders(r.Headers), cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage CreateThingRequest(global::Consumer.Pending body)
+		{
+			if (body == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(body));
+			}
+
+			var uri_ = "things";
+			var request_ = _pipeline.CreateRequest(s_CreateThing, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.BodiesClientJson.PendingJson);
+			return request_;
+		}
+
+		/// <summary>Calls DELETE /things/{id}.</summary>
+		/// <remarks>DELETE /things/{id} (operationId: deleteThing).</remarks>
+		/// <param name="id">The <c>id</c> path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(DeleteThingRequest(id), s_DeleteThing, cancellationToken);
+
+		/// <summary>Calls <see cref="DeleteThingAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaHeadersResponse<global::Consumer.DeleteThingResponseHeaders>> DeleteThingWithResponseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendEmptyWithResponseAsync(DeleteThingRequest(id), s_DeleteThing, r => new DeleteThingResponseHeaders(r.Headers), cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage DeleteThingRequest(string id)
+		{
+			if (id == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(id));
+			}
+
+			var uri_ = "things/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id);
+			var request_ = _pipeline.CreateRequest(s_DeleteThing, uri_);
+			return request_;
 		}
 
 		/// <summary>Calls POST /login.</summary>
@@ -367,6 +419,49 @@ namespace Consumer
 				_pipeline.Dispose();
 			}
 		}
+	}
+
+	/// <summary>The headers the replies of CreateThingAsync declare, each read as its type.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public sealed partial class CreateThingResponseHeaders
+	{
+		internal CreateThingResponseHeaders(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+		{
+			Location = global::Kua.Generated.Runtime.Http.KuaHeaders.Uri(headers, "Location");
+			ETag = global::Kua.Generated.Runtime.Http.KuaHeaders.String(headers, "ETag");
+			XRateLimitRemaining = global::Kua.Generated.Runtime.Http.KuaHeaders.Int32(headers, "X-RateLimit-Remaining");
+			XTags = global::Kua.Generated.Runtime.Http.KuaHeaders.StringList(headers, "X-Tags");
+		}
+
+		/// <summary>Where the new thing lives.</summary>
+		/// <remarks>Header <c>Location</c>; null when the reply has none or it is not of this type.</remarks>
+		public global::System.Uri? Location { get; }
+
+		/// <summary>The ETag header.</summary>
+		/// <remarks>Header <c>ETag</c>; null when the reply has none or it is not of this type.</remarks>
+		public string? ETag { get; }
+
+		/// <summary>Calls left in this window.</summary>
+		/// <remarks>Header <c>X-RateLimit-Remaining</c>; null when the reply has none or it is not of this type.</remarks>
+		public int? XRateLimitRemaining { get; }
+
+		/// <summary>The X-Tags header.</summary>
+		/// <remarks>Header <c>X-Tags</c>; null when the reply has none or it is not of this type.</remarks>
+		public global::System.Collections.Generic.List<string>? XTags { get; }
+	}
+
+	/// <summary>The headers the replies of DeleteThingAsync declare, each read as its type.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public sealed partial class DeleteThingResponseHeaders
+	{
+		internal DeleteThingResponseHeaders(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+		{
+			ETag = global::Kua.Generated.Runtime.Http.KuaHeaders.String(headers, "ETag");
+		}
+
+		/// <summary>The ETag header.</summary>
+		/// <remarks>Header <c>ETag</c>; null when the reply has none or it is not of this type.</remarks>
+		public string? ETag { get; }
 	}
 
 	/// <summary>What GetJobAsync returns: the reply's status, and its body read as the schema that status declares.</summary>

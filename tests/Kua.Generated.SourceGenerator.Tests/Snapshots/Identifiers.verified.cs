@@ -49,6 +49,7 @@ public static JsonType FromString(string value) => new JsonType(global::Kua.Gene
 public bool TryGetString(out string? value)
 public static JsonType FromDouble(double value) => new JsonType(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double));
 public bool TryGetDouble(out double value)
+public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<double, TResult> onDouble, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
 //----- Consumer.Object.g.cs
 public partial class Object
 public string? Value { get; set; }
