@@ -443,7 +443,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var name = Literals.String(parameter.Name);
             var value = parameter.ParameterName;
             var allowReserved = parameter.AllowReserved ? ", allowReserved: true" : string.Empty;
-            var guarded = !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+            // A required value that may not be null was checked on entry.
+            var guarded = !parameter.Required || parameter.Type.Nullable;
             if (guarded)
             {
                 writer.Line("if (" + value + " != null)");
@@ -592,7 +593,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
         /// <summary>Whether a header or cookie value may be null (a required value type never is: checking it would warn).</summary>
         private static bool MayBeNull(ParameterModel parameter) =>
-            !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+            !parameter.Required || parameter.Type.Nullable;
 
         /// <summary>Opens the null check before the value is read (an object or map writes statements that read it).</summary>
         private static void OpenNullCheck(SourceWriter writer, ParameterModel parameter)

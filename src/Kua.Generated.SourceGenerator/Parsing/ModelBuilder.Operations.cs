@@ -14,7 +14,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// <summary>Paths → operations: method names, parameters, bodies, results, errors, the token endpoint.</summary>
     internal sealed partial class ModelBuilder
     {
-        private static readonly string[] MethodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
         private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "TokenEndpoint", "Pipeline" };
 
@@ -95,7 +94,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     continue;
                 }
 
-                foreach (var method in MethodOrder)
+                foreach (var method in OpenApiMethods.All)
                 {
                     if (item.TryGetValue(method, out var operation) && operation != null)
                     {
@@ -649,7 +648,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var errors = new List<ErrorResponseModel>();
             var responses = operation.ActualResponses.OrderBy(r => StatusOrder(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
             var hasSuccess = responses.Any(r => IsSuccess(r.Key));
-            var noResponses = raw != null && IsTrue(raw["x-kua-no-responses"]);
+            var noResponses = raw != null && _normalized.OperationsWithoutResponses.Contains(raw);
             if (noResponses)
             {
                 _diagnostics.Add(KuaDiagnostics.NoResponses, At(pointer), Text(operation.OperationId) ?? methodBase);

@@ -33,19 +33,19 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 }
 
                 ReferenceBundler.Bundle(root, input, diagnostics, cancellationToken);
-                var version = SpecNormalizer.Normalize(root, diagnostics, cancellationToken);
-                if (version is null)
+                var normalized = SpecNormalizer.Normalize(root, diagnostics, cancellationToken);
+                if (normalized is null)
                 {
                     return Empty(input, ns, diagnostics);
                 }
 
-                var document = OpenApiLoader.Load((JObject)root, version.Value, diagnostics, cancellationToken);
+                var document = OpenApiLoader.Load((JObject)root, normalized.Version, diagnostics, cancellationToken);
                 if (document is null)
                 {
                     return Empty(input, ns, diagnostics);
                 }
 
-                var builder = new ModelBuilder(document, (JObject)root, version.Value, diagnostics, cancellationToken);
+                var builder = new ModelBuilder(document, (JObject)root, normalized, diagnostics, cancellationToken);
                 return builder.Build(input, ns);
             }
             catch (OperationCanceledException)
