@@ -473,16 +473,24 @@ namespace Kua
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 400, 401, 429, 5XX) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Kua.AuthenticationToken> CreateEmailSessionAsync(global::Kua.LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::Kua.AuthenticationToken> CreateEmailSessionAsync(global::Kua.LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(CreateEmailSessionRequest(body), s_CreateEmailSession, cancellationToken);
+
+		/// <summary>Calls <see cref="CreateEmailSessionAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Kua.AuthenticationToken>> CreateEmailSessionWithResponseAsync(global::Kua.LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(CreateEmailSessionRequest(body), s_CreateEmailSession, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage CreateEmailSessionRequest(global::Kua.LoginRequest body)
 		{
 			if (body == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(body));
 			}
 
-			var request = _pipeline.CreateRequest(s_CreateEmailSession, "accounts/sessions/email");
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Kua.Serialization.KuaClientJson.LoginRequestJson);
-			return _pipeline.SendAsync(request, s_CreateEmailSession, cancellationToken);
+			var uri_ = "accounts/sessions/email";
+			var request_ = _pipeline.CreateRequest(s_CreateEmailSession, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Kua.Serialization.KuaClientJson.LoginRequestJson);
+			return request_;
 		}
 	}
 
@@ -515,10 +523,12 @@ namespace Kua
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 401, 429, 5XX) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Kua.Account> GetAccountAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetAccount, "accounts", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Account> GetAccountAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetAccount, "accounts"), s_GetAccount, cancellationToken);
+
+		/// <summary>Calls <see cref="GetAccountAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Kua.Account>> GetAccountWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetAccount, "accounts"), s_GetAccount, cancellationToken);
 	}
 }
 
