@@ -33,7 +33,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public BodiesClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -544,15 +544,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.BodiesClient>(services, http => new global::Consumer.BodiesClient(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.BodiesClient.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.BodiesClient.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }

@@ -393,14 +393,14 @@ namespace Kua
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public KuaClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
 		/// <summary>Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public KuaClient(global::Kua.Generated.KuaClientOptions options)
-		    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)
 		{
 		}
 
@@ -543,7 +543,7 @@ namespace Microsoft.Extensions.DependencyInjection
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
 		/// <returns>The HttpClient builder, to add handlers, resilience or logging.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKuaClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>
-		    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient>(services, global::Kua.KuaClient.TokenEndpoint, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient>(services, global::Kua.KuaClient.TokenEndpoint, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
 	}
 }
 

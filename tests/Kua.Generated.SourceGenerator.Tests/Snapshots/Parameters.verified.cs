@@ -25,7 +25,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public ParametersClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -134,10 +134,7 @@ namespace Consumer
 			}
 			var uri_ = query_.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, explode: false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs_, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, explode: true));
 			var request_ = _pipeline.CreateRequest(s_GetItem, uri_);
-			if (xFlags != null)
-			{
-				request_.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, explode: false, escape: false));
-			}
+			request_.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, explode: false, escape: false));
 			if (xRequestID != null)
 			{
 				request_.Headers.TryAddWithoutValidation("X-Request-ID", global::Kua.Generated.Runtime.KuaFormatting.Format(xRequestID.Value));
@@ -240,15 +237,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddParametersClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.ParametersClient>(services, http => new global::Consumer.ParametersClient(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.ParametersClient.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.ParametersClient.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }

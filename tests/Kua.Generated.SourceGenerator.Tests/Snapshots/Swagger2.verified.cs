@@ -152,7 +152,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public Swagger2Client(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -305,15 +305,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddSwagger2Client(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.Swagger2Client>(services, http => new global::Consumer.Swagger2Client(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.Swagger2Client.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.Swagger2Client.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }
