@@ -17,9 +17,14 @@ namespace Kua.Generated.Runtime.DependencyInjection
             var options = new KuaClientOptions();
             configure(options);
             Cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, defaultBaseAddress, loggerFactory), endpoint);
+            options.LoggerFactory = Cache.Settings.LoggerFactory;
+            Options = options;
         }
 
         public TokenCache Cache { get; }
+
+        /// <summary>The options as configured, with the logger factory the client uses (the container's unless one was set).</summary>
+        public KuaClientOptions Options { get; }
 
         public void Dispose() => Cache.Dispose();
 

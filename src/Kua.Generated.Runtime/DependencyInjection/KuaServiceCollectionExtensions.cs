@@ -39,6 +39,33 @@ namespace Microsoft.Extensions.DependencyInjection
             Func<HttpClient, TClient> create)
             where TClient : class
         {
+            if (create is null)
+            {
+                throw new ArgumentNullException(nameof(create));
+            }
+
+            return AddKuaGeneratedClient<TClient>(services, endpoint, defaultBaseAddress, configure, (http, options) => create(http));
+        }
+
+        /// <summary>
+        /// Registers a generated client as <see cref="AddKuaGeneratedClient{TClient}(IServiceCollection, KuaTokenEndpoint, Uri?, Action{KuaClientOptions}, Func{HttpClient, TClient})"/>
+        /// does, creating it with the configured options (for settings the client itself applies, such as <see cref="KuaClientOptions.ReadMode"/>).
+        /// </summary>
+        /// <typeparam name="TClient">The generated client.</typeparam>
+        /// <param name="services">The services.</param>
+        /// <param name="endpoint">The login operation, as the spec describes it.</param>
+        /// <param name="defaultBaseAddress">The spec's server URL (null when it declares none), used when <see cref="KuaClientOptions.BaseAddress"/> is null.</param>
+        /// <param name="configure">Sets the options; runs once, when the client is first resolved, and the result is validated then.</param>
+        /// <param name="create">Creates the client around the factory's <see cref="HttpClient"/>, from the options as configured (their <see cref="KuaClientOptions.LoggerFactory"/> is the container's unless one was set).</param>
+        /// <returns>The builder, to add handlers (resilience, logging) or configure the primary handler.</returns>
+        public static IHttpClientBuilder AddKuaGeneratedClient<TClient>(
+            this IServiceCollection services,
+            KuaTokenEndpoint endpoint,
+            Uri? defaultBaseAddress,
+            Action<KuaClientOptions> configure,
+            Func<HttpClient, KuaClientOptions, TClient> create)
+            where TClient : class
+        {
             if (services is null)
             {
                 throw new ArgumentNullException(nameof(services));
@@ -87,7 +114,7 @@ namespace Microsoft.Extensions.DependencyInjection
             httpClientBuilder.RemoveAllLoggers();
             httpClientBuilder.AddLogger(provider => KuaHttpClientLogger.Create(provider, name, provider.GetRequiredService<KuaClientRegistration<TClient>>().Cache.Secrets, wrapsPipeline: true), wrapHandlersPipeline: true);
             httpClientBuilder.AddLogger(provider => KuaHttpClientLogger.Create(provider, name, provider.GetRequiredService<KuaClientRegistration<TClient>>().Cache.Secrets, wrapsPipeline: false), wrapHandlersPipeline: false);
-            httpClientBuilder.AddTypedClient(create);
+            httpClientBuilder.AddTypedClient((http, provider) => create(http, provider.GetRequiredService<KuaClientRegistration<TClient>>().Options));
             return httpClientBuilder;
         }
     }

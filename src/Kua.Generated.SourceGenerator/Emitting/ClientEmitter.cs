@@ -15,6 +15,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
     {
         private const string Pipeline = "global::Kua.Generated.Runtime.Http.KuaClientPipeline";
         private const string HttpClient = "global::System.Net.Http.HttpClient";
+        private const string ReadMode = "global::Kua.Generated.KuaReadMode";
+        private const string LoggerFactory = "global::Microsoft.Extensions.Logging.ILoggerFactory";
         private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
 
         public static void Emit(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
@@ -101,7 +103,17 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Doc("summary", "Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.");
                 writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
                 writer.Line("public " + name + "(" + HttpClient + " httpClient)");
-                writer.Line("\t: this(httpClient, ownsHttpClient: false)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false, " + ReadMode + ".Strict, null)");
+                writer.Line("{");
+                writer.Line("}");
+
+                writer.Line();
+                writer.Doc("summary", "Creates the client over an HttpClient, as the constructor without a read mode does, reading replies that break the spec as the mode says.");
+                writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
+                writer.Doc("param", "Strict (fail the call) or Tolerant (read the usual deviations and report each one).", "name=\"readMode\"");
+                writer.Doc("param", "Where tolerant reading logs what it read anyway; null logs nothing.", "name=\"loggerFactory\"");
+                writer.Line("public " + name + "(" + HttpClient + " httpClient, " + ReadMode + " readMode, " + LoggerFactory + (types.Annotate ? "?" : string.Empty) + " loggerFactory = null)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false, readMode, loggerFactory)");
                 writer.Line("{");
                 writer.Line("}");
 
@@ -111,7 +123,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Doc("summary", "Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.");
                     writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
                     writer.Line("public " + name + "(global::Kua.Generated.KuaClientOptions options)");
-                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)");
+                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true, options.ReadMode, options.LoggerFactory)");
                     writer.Line("{");
                     writer.Line("}");
                 }
@@ -128,9 +140,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
 
                 writer.Line();
-                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient)"))
+                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient, " + ReadMode + " readMode, " + LoggerFactory + (types.Annotate ? "?" : string.Empty) + " loggerFactory)"))
                 {
-                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient);");
+                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient, readMode, loggerFactory);");
                     foreach (var group in client.Groups)
                     {
                         writer.Line(group.PropertyName + " = new " + types.Generated(group.ClassName) + "(_pipeline);");
@@ -241,7 +253,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
                         writer.Doc("returns", "The HttpClient builder, to add handlers, resilience or logging.");
                         writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>");
-                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
+                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + ".DefaultBaseAddress, configure, (http, options) => new " + type + "(http, options.ReadMode, options.LoggerFactory));");
                     }
                     else
                     {
@@ -249,10 +261,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient whose BaseAddress defaults to the document's server URL.");
                         writer.Doc("param", "The services.", "name=\"services\"");
                         writer.Doc("param", "Configures the HttpClient (base address, headers, timeout).", "name=\"configure\"");
+                        writer.Doc("param", "Strict (fail the call) or Tolerant (read the usual deviations of replies from the spec and report each one through the container's logging).", "name=\"readMode\"");
                         writer.Doc("returns", "The HttpClient builder, to add authentication, resilience or logging handlers.");
-                        using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null)"))
+                        using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null, " + ReadMode + " readMode = " + ReadMode + ".Strict)"))
                         {
-                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ">(services, http => new " + type + "(http))");
+                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ", " + type + ">(services, (" + HttpClient + " http, global::System.IServiceProvider provider) => new " + type + "(http, readMode, (" + LoggerFactory + (types.Annotate ? "?" : string.Empty) + ")provider.GetService(typeof(" + LoggerFactory + "))))");
                             writer.Line("\t.ConfigureHttpClient(http =>");
                             writer.Line("\t{");
                             writer.Line("\t\tif (http.BaseAddress == null)");
