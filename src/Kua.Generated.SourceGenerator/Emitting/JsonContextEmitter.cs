@@ -193,6 +193,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
 
                 Visit(operation.Result.Type);
+                Visit(operation.StreamVariant?.Stream.ItemType);
                 foreach (var error in operation.Errors)
                 {
                     Visit(error.Type);

@@ -24,30 +24,41 @@ namespace Kua.Generated.SourceGenerator.Emitting
         /// </param>
         public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
+            EmitMethod(writer, types, operation, operation.MethodName, DescriptorName(operation), operation.Result.Kind == ResponseKind.Stream ? operation.Result.Stream : null);
+            if (operation.StreamVariant is StreamVariantModel variant)
+            {
+                writer.Line();
+                EmitMethod(writer, types, operation, variant.MethodName, StreamEmitter.VariantDescriptorName(variant), variant.Stream);
+            }
+        }
+
+        /// <summary>A method of the operation: its own, or (with <paramref name="stream"/>) one that returns the reply's items as they arrive.</summary>
+        private static void EmitMethod(SourceWriter writer, TypeSyntax types, OperationModel operation, string methodName, string descriptor, StreamModel? stream)
+        {
             var signature = BuildSignature(types, operation);
-            EmitDocs(writer, operation, signature);
+            EmitDocs(writer, operation, signature, stream);
             if (operation.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The operation '" + operation.OperationId + "' is deprecated.\")]");
             }
 
-            var returnType = ReturnType(types, operation.Result);
-            var header = "public virtual " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature.Select(p => p.Declaration)) + ")";
+            var returnType = stream is null ? ReturnType(types, operation.Result) : StreamEmitter.ReturnType(types, stream);
+            var header = "public virtual " + returnType + " " + methodName + "(" + string.Join(", ", signature.Select(p => p.Declaration)) + ")";
             using (writer.Open(header))
             {
                 EmitArgumentChecks(writer, types, operation);
                 var path = EmitPathAndQuery(writer, types, operation);
-                var descriptor = DescriptorName(operation);
+                var send = stream is null ? "SendAsync" : "Stream";
                 if (!NeedsRequest(operation))
                 {
-                    writer.Line("return _pipeline.SendAsync(" + descriptor + ", " + path + ", cancellationToken);");
+                    writer.Line("return _pipeline." + send + "(" + descriptor + ", " + path + ", cancellationToken);");
                     return;
                 }
 
                 writer.Line("var request = _pipeline.CreateRequest(" + descriptor + ", " + path + ");");
                 EmitHeaders(writer, types, operation);
                 EmitBody(writer, types, operation);
-                writer.Line("return _pipeline.SendAsync(request, " + descriptor + ", cancellationToken);");
+                writer.Line("return _pipeline." + send + "(request, " + descriptor + ", cancellationToken);");
             }
         }
 
@@ -90,6 +101,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     resultType = "global::System.IO.Stream";
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.Stream";
                     break;
+                case ResponseKind.Stream:
+                    resultType = StreamEmitter.ReturnType(types, result.Stream!);
+                    reply = StreamEmitter.ReplyOf(types, result.Stream!);
+                    break;
                 default:
                     resultType = "object";
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.None";
@@ -104,7 +119,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
             var settings = new List<string>();
             var accept = AcceptHeader(result);
-            if (accept != DefaultAccept(result.Kind))
+            if (accept != DefaultAccept(result))
             {
                 settings.Add("Accept = " + (accept is null ? "null" : Literals.String(accept)));
             }
@@ -132,6 +147,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var descriptorType = TypeSyntax.HttpRuntime + ".KuaOperation<" + resultType + ">";
             writer.Line("private static readonly " + descriptorType + " " + DescriptorName(operation) + " = new " + descriptorType + "(" + string.Join(", ", arguments) + ")" +
                         (settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }") + ";");
+            StreamEmitter.EmitVariantDescriptor(writer, types, operation);
         }
 
         /// <summary>Whether the method builds a request of its own (headers, cookies or a body) rather than sending path and query alone.</summary>
@@ -248,7 +264,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static bool IsJsonValue(TypeRef type) =>
             type.Kind == TypeKind.Object || type.Kind == TypeKind.Union || type.Kind == TypeKind.List || type.Kind == TypeKind.Map;
 
-        private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature)
+        private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature, StreamModel? stream)
         {
             var summary = operation.Summary ?? FirstLine(operation.Description) ?? "Calls " + operation.HttpMethod + " " + operation.Path + ".";
             writer.Doc("summary", summary);
@@ -273,8 +289,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
             }
 
-            switch (operation.Result.Kind)
+            switch (stream is null ? operation.Result.Kind : ResponseKind.Stream)
             {
+                case ResponseKind.Stream:
+                    writer.Doc("returns", StreamEmitter.Returns(stream!));
+                    break;
                 case ResponseKind.Json:
                 case ResponseKind.Text:
                     var raw = operation.Result.Type?.Kind == TypeKind.Any && operation.Result.StatusesWithBody.Count > 1
@@ -316,6 +335,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     return "global::System.Threading.Tasks.Task<" + types.Declared(TypeRef.String, result.Type?.Nullable == true) + ">";
                 case ResponseKind.Binary:
                     return "global::System.Threading.Tasks.Task<global::System.IO.Stream>";
+                case ResponseKind.Stream:
+                    return StreamEmitter.ReturnType(types, result.Stream!);
                 default:
                     return "global::System.Threading.Tasks.Task";
             }
@@ -330,16 +351,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 case ResponseKind.Text:
                 case ResponseKind.Binary:
                     return result.MediaType.Length == 0 ? "*/*" : result.MediaType;
+                case ResponseKind.Stream:
+                    return StreamEmitter.Accept(result.Stream!);
                 default:
                     return null;
             }
         }
 
         /// <summary>The Accept header the runtime sends for a kind of reply when the spec names no media type.</summary>
-        private static string? DefaultAccept(ResponseKind kind)
+        private static string? DefaultAccept(ResultModel result)
         {
-            switch (kind)
+            switch (result.Kind)
             {
+                case ResponseKind.Stream:
+                    return StreamEmitter.DefaultAccept(result.Stream!.Format);
                 case ResponseKind.Json:
                     return "application/json";
                 case ResponseKind.Text:

@@ -36,7 +36,11 @@ namespace Kua.Generated.SourceGenerator.Model
         EquatableArray<ParameterModel> Parameters,
         RequestBodyModel? Body,
         ResultModel Result,
-        EquatableArray<ErrorResponseModel> Errors);
+        EquatableArray<ErrorResponseModel> Errors)
+    {
+        /// <summary>The method that reads the reply as items while it arrives, beside this one; null when there is none.</summary>
+        public StreamVariantModel? StreamVariant { get; init; }
+    }
 
     internal enum ParameterLocation
     {
@@ -114,10 +118,17 @@ namespace Kua.Generated.SourceGenerator.Model
         Json,
         Text,
         Binary,
+
+        /// <summary>Items read while the reply arrives (<see cref="ResultModel.Stream"/> says how); the type is the item's.</summary>
+        Stream,
     }
 
     /// <summary>What the method returns on success, and which success statuses carry a body.</summary>
-    internal sealed record ResultModel(ResponseKind Kind, TypeRef? Type, string MediaType, EquatableArray<string> StatusesWithBody, EquatableArray<string> StatusesWithoutBody, bool AcceptAnySuccess);
+    internal sealed record ResultModel(ResponseKind Kind, TypeRef? Type, string MediaType, EquatableArray<string> StatusesWithBody, EquatableArray<string> StatusesWithoutBody, bool AcceptAnySuccess)
+    {
+        /// <summary>For <see cref="ResponseKind.Stream"/>: the format and items.</summary>
+        public StreamModel? Stream { get; init; }
+    }
 
     /// <summary>A declared non-success response: its status (<c>404</c>, <c>4XX</c>, <c>default</c>) and typed body.</summary>
     internal sealed record ErrorResponseModel(string Status, TypeRef? Type, string? Description);

@@ -211,6 +211,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var parameters = BuildParameters(operation, path, methodBase, pointer, parameterNames);
             var body = BuildBody(operation, methodBase, pointer, parameterNames, out var sensitive);
             var (result, errors) = BuildResponses(operation, methodBase, pointer, raw);
+            StreamVariantModel? streamVariant;
+            (result, streamVariant) = BuildStreams(operation, methodBase, pointer, result, methodNames);
 
             if (raw?["callbacks"] is JObject callbacks && callbacks.Count > 0)
             {
@@ -243,7 +245,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 parameters.ToEquatableArray(),
                 body,
                 result,
-                errors.ToEquatableArray());
+                errors.ToEquatableArray())
+            {
+                StreamVariant = streamVariant,
+            };
         }
 
         private bool IsAnonymous(JObject? rawOperation)
