@@ -9,15 +9,6 @@ namespace Kua.Generated.Runtime.Http
     /// <summary>Operations whose reply is read as items while it arrives.</summary>
     public sealed partial class KuaClientPipeline
     {
-        /// <summary>A streamed operation that needs nothing but its path and query.</summary>
-        /// <typeparam name="TItem">The item type.</typeparam>
-        /// <param name="operation">The operation.</param>
-        /// <param name="relativePathAndQuery">The path without a leading '/', already escaped, with its query.</param>
-        /// <param name="cancellationToken">Cancels the call and the reading.</param>
-        /// <returns>The items; see <see cref="Stream{TItem}(HttpRequestMessage, KuaOperation{IAsyncEnumerable{TItem}}, CancellationToken)"/>.</returns>
-        public IAsyncEnumerable<TItem> Stream<TItem>(KuaOperation<IAsyncEnumerable<TItem>> operation, string relativePathAndQuery, CancellationToken cancellationToken) =>
-            Stream(CreateRequest(operation, relativePathAndQuery), operation, cancellationToken);
-
         /// <summary>
         /// The items of a streamed operation. Nothing is sent until the items are enumerated; then the request is sent
         /// (as <see cref="SendAsync{T}(HttpRequestMessage, KuaOperation{T}, CancellationToken)"/> sends it: errors, statuses,
@@ -26,12 +17,33 @@ namespace Kua.Generated.Runtime.Http
         /// be enumerated once.
         /// </summary>
         /// <typeparam name="TItem">The item type.</typeparam>
-        /// <param name="request">The request (see <see cref="CreateRequest{T}"/>), disposed once sent.</param>
+        /// <param name="request">
+        /// The request (see <see cref="CreateRequest{T}"/>), disposed once sent. Its <c>Accept</c> header becomes
+        /// <paramref name="operation"/>'s: a <c>…StreamAsync</c> variant shares the request its operation builds.
+        /// </param>
         /// <param name="operation">The operation.</param>
         /// <param name="cancellationToken">Cancels the call and the reading.</param>
         /// <returns>The items.</returns>
-        public IAsyncEnumerable<TItem> Stream<TItem>(HttpRequestMessage request, KuaOperation<IAsyncEnumerable<TItem>> operation, CancellationToken cancellationToken) =>
-            new StreamCall<TItem>(this, request ?? throw new ArgumentNullException(nameof(request)), operation ?? throw new ArgumentNullException(nameof(operation)), cancellationToken);
+        public IAsyncEnumerable<TItem> Stream<TItem>(HttpRequestMessage request, KuaOperation<IAsyncEnumerable<TItem>> operation, CancellationToken cancellationToken)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            if (operation is null)
+            {
+                throw new ArgumentNullException(nameof(operation));
+            }
+
+            request.Headers.Remove("Accept");
+            if (operation.Accept != null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", operation.Accept);
+            }
+
+            return new StreamCall<TItem>(this, request, operation, cancellationToken);
+        }
 
         /// <summary>One call of a streamed operation, sent when it is first enumerated.</summary>
         private sealed class StreamCall<TItem> : IAsyncEnumerable<TItem>

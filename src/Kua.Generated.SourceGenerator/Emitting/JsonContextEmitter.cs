@@ -192,8 +192,18 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                 }
 
-                Visit(operation.Result.Type);
+                if (operation.Result.VariantsClass is null)
+                {
+                    Visit(operation.Result.Type);
+                }
+
                 Visit(operation.StreamVariant?.Stream.ItemType);
+
+                foreach (var variant in operation.Result.Variants)
+                {
+                    Visit(variant.Type);
+                }
+
                 foreach (var error in operation.Errors)
                 {
                     Visit(error.Type);

@@ -55,13 +55,6 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        /// <summary>The variant's descriptor field: <c>s_ListPetsStream</c> for <c>ListPetsStreamAsync</c>.</summary>
-        public static string VariantDescriptorName(StreamVariantModel variant)
-        {
-            var method = variant.MethodName;
-            return "s_" + (method.EndsWith("Async", System.StringComparison.Ordinal) ? method.Substring(0, method.Length - 5) : method);
-        }
-
         /// <summary>The variant's descriptor, after the operation's own (it is made from it: same errors, statuses, credentials).</summary>
         public static void EmitVariantDescriptor(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
@@ -74,7 +67,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var stream = variant.Stream;
             var accept = Accept(stream);
             var type = TypeSyntax.HttpRuntime + ".KuaOperation<" + ReturnType(types, stream) + ">";
-            writer.Line("private static readonly " + type + " " + VariantDescriptorName(variant) + " = " + OperationEmitter.DescriptorName(operation) +
+            writer.Line("private static readonly " + type + " " + variant.DescriptorName + " = " + operation.DescriptorName +
                         ".Streaming(" + ReplyOf(types, stream) + (accept == DefaultAccept(stream.Format) ? string.Empty : ", " + Literals.String(accept)) + ");");
         }
 

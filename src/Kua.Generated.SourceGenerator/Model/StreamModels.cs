@@ -26,5 +26,5 @@ namespace Kua.Generated.SourceGenerator.Model
     /// The <c>…StreamAsync</c> method beside an operation's own: its reply read as items, when the reply is a JSON array
     /// (read element by element) or when the success reply offers a stream media type beside JSON.
     /// </summary>
-    internal sealed record StreamVariantModel(string MethodName, StreamModel Stream);
+    internal sealed record StreamVariantModel(string MethodName, string DescriptorName, StreamModel Stream);
 }

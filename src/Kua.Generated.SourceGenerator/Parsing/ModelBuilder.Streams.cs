@@ -23,40 +23,64 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>The operation's result and stream variant, given the result <see cref="BuildResponses"/> chose.</summary>
         private (ResultModel Result, StreamVariantModel? Variant) BuildStreams(OpenApiOperation operation, string methodBase, string pointer, ResultModel result, NameScope methodNames)
         {
-            if (result.Kind == ResponseKind.None || result.StatusesWithBody.IsEmpty)
+            if (result.Kind == ResponseKind.None)
             {
                 return (result, null);
             }
 
-            var status = result.StatusesWithBody[0];
-            OpenApiResponse response;
-            try
-            {
-                response = operation.ActualResponses[status].ActualResponse;
-            }
-            catch (Exception ex) when (ex is InvalidOperationException || ex is KeyNotFoundException)
-            {
-                return (result, null);
-            }
-
-            var responsePointer = pointer + "/responses/" + SpecLines.Escape(status);
-            var mediaType = response.Content?.Keys.FirstOrDefault(StreamMediaTypes.IsStream);
             StreamModel? stream = null;
-            if (mediaType != null)
+            var primary = PrimarySuccess(operation);
+            var mediaType = primary?.Response.Content?.Keys.FirstOrDefault(StreamMediaTypes.IsStream);
+            if (primary != null && mediaType != null)
             {
-                stream = BuildStream(response, mediaType, methodBase, responsePointer);
+                stream = BuildStream(primary.Value.Response, mediaType, methodBase, pointer + "/responses/" + SpecLines.Escape(primary.Value.Status));
                 if (result.Kind != ResponseKind.Json)
                 {
-                    var streamed = new ResultModel(ResponseKind.Stream, stream.ItemType, mediaType, result.StatusesWithBody, result.StatusesWithoutBody, result.AcceptAnySuccess) { Stream = stream };
-                    return (streamed, null);
+                    return (new ResultModel(ResponseKind.Stream, stream.ItemType) { MediaType = mediaType, StatusesWithoutBody = result.StatusesWithoutBody, Stream = stream }, null);
                 }
             }
-            else if (result.Kind == ResponseKind.Json && result.Type?.Kind == TypeKind.List && result.Type.Element != null)
+            else if (result.Kind == ResponseKind.Json && result.VariantsClass is null && result.Type?.Kind == TypeKind.List && result.Type.Element != null)
             {
                 stream = new StreamModel(StreamFormat.JsonArray, result.Type.Element, result.MediaType, null);
             }
 
-            return stream is null ? (result, null) : (result, new StreamVariantModel(ClaimVariantName(methodNames, methodBase), stream));
+            if (stream is null)
+            {
+                return (result, null);
+            }
+
+            var name = ClaimVariantName(methodNames, methodBase);
+            var descriptor = methodNames.Claim("s_" + name.Substring(0, name.Length - "Async".Length));
+            return (result, new StreamVariantModel(name, descriptor, stream));
+        }
+
+        /// <summary>The first success response (in status order) that has a body: the one the method's result comes from.</summary>
+        private static (string Status, OpenApiResponse Response)? PrimarySuccess(OpenApiOperation operation)
+        {
+            foreach (var pair in operation.ActualResponses.OrderBy(r => StatusOrder(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (!IsSuccess(pair.Key))
+                {
+                    continue;
+                }
+
+                OpenApiResponse response;
+                try
+                {
+                    response = pair.Value.ActualResponse;
+                }
+                catch (InvalidOperationException)
+                {
+                    continue;
+                }
+
+                if (response.Content != null && response.Content.Count > 0)
+                {
+                    return (pair.Key, response);
+                }
+            }
+
+            return null;
         }
 
         private StreamModel BuildStream(OpenApiResponse response, string mediaType, string methodBase, string responsePointer)
@@ -64,7 +88,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var format = StreamMediaTypes.FormatOf(mediaType)!.Value;
             var rawResponse = Dereference(SpecLines.Resolve(_root, responsePointer).Node as JObject);
             var rawMedia = rawResponse?["content"]?[mediaType] as JObject;
-            var perItem = rawMedia != null && IsTrue(rawMedia[StreamMediaTypes.ItemSchemaMark]);
+            var perItem = rawMedia != null && _normalized.ItemSchemaMediaTypes.Contains(rawMedia);
             var schema = response.Content[mediaType]?.Schema;
             var schemaPointer = responsePointer + "/content/" + SpecLines.Escape(mediaType) + "/schema";
             if (format != StreamFormat.EventStream)
@@ -72,7 +96,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 return new StreamModel(format, ItemSchema(schema, perItem, methodBase + "Item", schemaPointer), mediaType, null);
             }
 
-            var end = EndSentinel(rawMedia) ?? EndSentinel(rawResponse);
+            var end = EndSentinel(rawMedia) ?? EndSentinel(rawResponse) ?? (rawMedia != null && _normalized.StreamEnds.TryGetValue(rawMedia, out var fixedEnd) ? fixedEnd : null);
             return new StreamModel(format, EventData(schema, perItem, methodBase + "Event", schemaPointer), mediaType, end);
         }
 

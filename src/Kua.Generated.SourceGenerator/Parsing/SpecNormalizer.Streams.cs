@@ -7,15 +7,18 @@ namespace Kua.Generated.SourceGenerator.Parsing
 {
     /// <summary>
     /// Sequential media types (event streams, JSON lines, JSON sequences) in the shape NSwag reads and the model builder
-    /// expects: OpenAPI 3.2's <c>itemSchema</c> becomes the media type's <c>schema</c>, marked as describing one item; in an
+    /// expects: OpenAPI 3.2's <c>itemSchema</c> becomes the media type's <c>schema</c>, noted as describing one item; in an
     /// event stream, an event whose <c>data</c> is a string with a <c>contentSchema</c> gets that schema as its data, and a
     /// <c>oneOf</c>/<c>anyOf</c> of events in which one event's data is a constant is read as the other event with that
-    /// constant as the stream's end.
+    /// constant noted as the stream's end. The notes travel in <see cref="NormalizedSpec"/>, not in the document.
     /// </summary>
     internal sealed partial class SpecNormalizer
     {
         /// <summary>How many <c>$ref</c> hops are followed to find an item schema.</summary>
         private const int MaxReferenceHops = 8;
+
+        private readonly HashSet<JObject> _itemSchemaMediaTypes = new HashSet<JObject>();
+        private readonly Dictionary<JObject, string> _streamEnds = new Dictionary<JObject, string>();
 
         private void NormalizeStreamMediaType(JObject mediaType)
         {
@@ -30,7 +33,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 item.Remove();
                 mediaType.Remove("schema");
                 mediaType.Add("schema", Detach(item));
-                mediaType[StreamMediaTypes.ItemSchemaMark] = true;
+                _itemSchemaMediaTypes.Add(mediaType);
             }
 
             if (StreamMediaTypes.IsEventStream(name) && mediaType["schema"] is JObject eventSchema)
@@ -57,10 +60,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     var others = events.Except(ends).ToList();
                     if (ends.Count == 1 && others.Count == 1)
                     {
-                        if (mediaType[StreamMediaTypes.EndExtension] is null)
-                        {
-                            mediaType[StreamMediaTypes.EndExtension] = ConstantData(ends[0]!);
-                        }
+                        _streamEnds[mediaType] = ConstantData(ends[0]!)!;
 
                         // A copy: the events may be a component's, which other places may use as they are.
                         target = (JObject)others[0]!.DeepClone();

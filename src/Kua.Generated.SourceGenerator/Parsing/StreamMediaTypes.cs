@@ -6,10 +6,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// <summary>The media types whose replies are read as items while they arrive, and the extensions that describe them.</summary>
     internal static class StreamMediaTypes
     {
-        /// <summary>Set by the normalizer on a media type whose <c>schema</c> describes one item (OpenAPI 3.2's <c>itemSchema</c>).</summary>
-        public const string ItemSchemaMark = "x-kua-item-schema";
-
-        /// <summary>The data of the event that ends an event stream (such as <c>[DONE]</c>), on the media type or the response.</summary>
+        /// <summary>The spec's word for the data of the event that ends an event stream (such as <c>[DONE]</c>), on the media type or the response.</summary>
         public const string EndExtension = "x-kua-stream-end";
 
         /// <summary>The same, as another generator's extension spells it; real specs carry it.</summary>

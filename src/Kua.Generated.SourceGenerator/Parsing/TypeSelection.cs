@@ -61,6 +61,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
                 Add(operation.Result.Type);
                 Add(operation.StreamVariant?.Stream.ItemType);
+                foreach (var variant in operation.Result.Variants)
+                {
+                    Add(variant.Type);
+                }
+
                 foreach (var error in operation.Errors)
                 {
                     Add(error.Type);

@@ -36,7 +36,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public StreamsClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -57,14 +57,22 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The server-sent events as they arrive, each with its data as text, type and id, until the reply ends. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 404) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<string>> WatchNotificationsAsync(string? lastEventID = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<string>> WatchNotificationsAsync(string? lastEventID = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(WatchNotificationsRequest(lastEventID), s_WatchNotifications, cancellationToken);
+
+		/// <summary>Calls <see cref="WatchNotificationsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<string>>>> WatchNotificationsWithResponseAsync(string? lastEventID = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(WatchNotificationsRequest(lastEventID), s_WatchNotifications, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage WatchNotificationsRequest(string? lastEventID)
 		{
-			var request = _pipeline.CreateRequest(s_WatchNotifications, "notifications");
+			var uri_ = "notifications";
+			var request_ = _pipeline.CreateRequest(s_WatchNotifications, uri_);
 			if (lastEventID != null)
 			{
-				request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventID);
+				request_.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventID);
 			}
-			return _pipeline.Stream(request, s_WatchNotifications, cancellationToken);
+			return request_;
 		}
 
 		/// <summary>A chat completion streamed as chunks, OpenAI's way, ending with data [DONE].</summary>
@@ -73,16 +81,24 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The server-sent events as they arrive, each with its data read as JSON, type and id, until the reply ends or an event's data is [DONE]. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>> StreamChatAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>> StreamChatAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(StreamChatRequest(body), s_StreamChat, cancellationToken);
+
+		/// <summary>Calls <see cref="StreamChatAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>>>> StreamChatWithResponseAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(StreamChatRequest(body), s_StreamChat, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage StreamChatRequest(global::Consumer.ChatRequest body)
 		{
 			if (body == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(body));
 			}
 
-			var request = _pipeline.CreateRequest(s_StreamChat, "chat/completions");
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.StreamsClientJson.ChatRequestJson);
-			return _pipeline.Stream(request, s_StreamChat, cancellationToken);
+			var uri_ = "chat/completions";
+			var request_ = _pipeline.CreateRequest(s_StreamChat, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.StreamsClientJson.ChatRequestJson);
+			return request_;
 		}
 
 		/// <summary>A job's progress, described the OpenAPI 3.2 way.</summary>
@@ -91,14 +107,23 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The server-sent events as they arrive, each with its data read as JSON, type and id, until the reply ends. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.Progress>> WatchJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.Progress>> WatchJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(WatchJobRequest(jobId), s_WatchJob, cancellationToken);
+
+		/// <summary>Calls <see cref="WatchJobAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.Progress>>>> WatchJobWithResponseAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(WatchJobRequest(jobId), s_WatchJob, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage WatchJobRequest(string jobId)
 		{
 			if (jobId == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(jobId));
 			}
 
-			return _pipeline.Stream(s_WatchJob, "jobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(jobId) + "/progress", cancellationToken);
+			var uri_ = "jobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(jobId) + "/progress";
+			var request_ = _pipeline.CreateRequest(s_WatchJob, uri_);
+			return request_;
 		}
 
 		/// <summary>Log entries as events; the event whose data is the constant END ends the stream.</summary>
@@ -106,10 +131,12 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The server-sent events as they arrive, each with its data read as JSON, type and id, until the reply ends or an event's data is END. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.LogEntry>> TailLogAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.Stream(s_TailLog, "logs/tail", cancellationToken);
-		}
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.LogEntry>> TailLogAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(_pipeline.CreateRequest(s_TailLog, "logs/tail"), s_TailLog, cancellationToken);
+
+		/// <summary>Calls <see cref="TailLogAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.LogEntry>>>> TailLogWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_TailLog, "logs/tail"), s_TailLog, cancellationToken);
 
 		/// <summary>An answer as one JSON object, or streamed as events when the request asks for it.</summary>
 		/// <remarks>POST /answers (operationId: answer).</remarks>
@@ -117,17 +144,12 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Answer> AnswerAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			if (body == null)
-			{
-				throw new global::System.ArgumentNullException(nameof(body));
-			}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Answer> AnswerAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(AnswerRequest(body), s_Answer, cancellationToken);
 
-			var request = _pipeline.CreateRequest(s_Answer, "answers");
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.StreamsClientJson.ChatRequestJson);
-			return _pipeline.SendAsync(request, s_Answer, cancellationToken);
-		}
+		/// <summary>Calls <see cref="AnswerAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Answer>> AnswerWithResponseAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(AnswerRequest(body), s_Answer, cancellationToken);
 
 		/// <summary>An answer as one JSON object, or streamed as events when the request asks for it.</summary>
 		/// <remarks>POST /answers (operationId: answer).</remarks>
@@ -135,16 +157,20 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The server-sent events as they arrive, each with its data read as JSON, type and id, until the reply ends or an event's data is [DONE]. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>> AnswerStreamAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>> AnswerStreamAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(AnswerRequest(body), s_AnswerStream, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage AnswerRequest(global::Consumer.ChatRequest body)
 		{
 			if (body == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(body));
 			}
 
-			var request = _pipeline.CreateRequest(s_AnswerStream, "answers");
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.StreamsClientJson.ChatRequestJson);
-			return _pipeline.Stream(request, s_AnswerStream, cancellationToken);
+			var uri_ = "answers";
+			var request_ = _pipeline.CreateRequest(s_Answer, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.StreamsClientJson.ChatRequestJson);
+			return request_;
 		}
 
 		/// <summary>Metrics as newline-delimited JSON.</summary>
@@ -153,15 +179,23 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply's values, one per line, each as soon as it has arrived. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric> ExportMetricsAsync(global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric> ExportMetricsAsync(global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(ExportMetricsRequest(since), s_ExportMetrics, cancellationToken);
+
+		/// <summary>Calls <see cref="ExportMetricsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric>>> ExportMetricsWithResponseAsync(global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(ExportMetricsRequest(since), s_ExportMetrics, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage ExportMetricsRequest(global::System.DateTimeOffset? since)
 		{
-			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			var query_ = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
 			if (since != null)
 			{
-				query.Add("since", global::Kua.Generated.Runtime.KuaFormatting.Format(since.Value));
+				query_.Add("since", global::Kua.Generated.Runtime.KuaFormatting.Format(since.Value));
 			}
-
-			return _pipeline.Stream(s_ExportMetrics, query.AppendTo("metrics"), cancellationToken);
+			var uri_ = query_.AppendTo("metrics");
+			var request_ = _pipeline.CreateRequest(s_ExportMetrics, uri_);
+			return request_;
 		}
 
 		/// <summary>Audit records as JSON lines, whose schema describes the whole stream as an array.</summary>
@@ -169,20 +203,24 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply's values, one per line, each as soon as it has arrived. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric> ExportAuditAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.Stream(s_ExportAudit, "audit", cancellationToken);
-		}
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric> ExportAuditAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(_pipeline.CreateRequest(s_ExportAudit, "audit"), s_ExportAudit, cancellationToken);
+
+		/// <summary>Calls <see cref="ExportAuditAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric>>> ExportAuditWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_ExportAudit, "audit"), s_ExportAudit, cancellationToken);
 
 		/// <summary>Changes as a JSON text sequence (RFC 7464).</summary>
 		/// <remarks>GET /changes (operationId: listChanges).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply's values, one per record, each as soon as it has arrived. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.ListChangesItem> ListChangesAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.Stream(s_ListChanges, "changes", cancellationToken);
-		}
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.ListChangesItem> ListChangesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(_pipeline.CreateRequest(s_ListChanges, "changes"), s_ListChanges, cancellationToken);
+
+		/// <summary>Calls <see cref="ListChangesAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.ListChangesItem>>> ListChangesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_ListChanges, "changes"), s_ListChanges, cancellationToken);
 
 		/// <summary>Items as one JSON array (the plain method reads it whole; the StreamAsync variant item by item).</summary>
 		/// <remarks>GET /items (operationId: listItems).</remarks>
@@ -190,16 +228,12 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 404) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Item>> ListItemsAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
-			if (limit != null)
-			{
-				query.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
-			}
+		public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Item>> ListItemsAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(ListItemsRequest(limit), s_ListItems, cancellationToken);
 
-			return _pipeline.SendAsync(s_ListItems, query.AppendTo("items"), cancellationToken);
-		}
+		/// <summary>Calls <see cref="ListItemsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.List<global::Consumer.Item>>> ListItemsWithResponseAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(ListItemsRequest(limit), s_ListItems, cancellationToken);
 
 		/// <summary>Items as one JSON array (the plain method reads it whole; the StreamAsync variant item by item).</summary>
 		/// <remarks>GET /items (operationId: listItems).</remarks>
@@ -207,15 +241,19 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply's array items, each as soon as it has arrived, without holding the whole reply. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 404) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Item> ListItemsStreamAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Item> ListItemsStreamAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(ListItemsRequest(limit), s_ListItemsStream, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage ListItemsRequest(long? limit)
 		{
-			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			var query_ = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
 			if (limit != null)
 			{
-				query.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
+				query_.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
 			}
-
-			return _pipeline.Stream(s_ListItemsStream, query.AppendTo("items"), cancellationToken);
+			var uri_ = query_.AppendTo("items");
+			var request_ = _pipeline.CreateRequest(s_ListItems, uri_);
+			return request_;
 		}
 
 		/// <summary>Tags, which may be null, or none at all (204).</summary>
@@ -223,20 +261,20 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body, or null when the server sends none.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string?>?> ListTagsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_ListTags, "tags", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<string?>?> ListTagsAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_ListTags, "tags"), s_ListTags, cancellationToken);
+
+		/// <summary>Calls <see cref="ListTagsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.List<string?>?>> ListTagsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_ListTags, "tags"), s_ListTags, cancellationToken);
 
 		/// <summary>Tags, which may be null, or none at all (204).</summary>
 		/// <remarks>GET /tags (operationId: listTags).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply's array items, each as soon as it has arrived, without holding the whole reply. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Collections.Generic.IAsyncEnumerable<string?> ListTagsStreamAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.Stream(s_ListTagsStream, "tags", cancellationToken);
-		}
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<string?> ListTagsStreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(_pipeline.CreateRequest(s_ListTagsStream, "tags"), s_ListTagsStream, cancellationToken);
 
 		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
 		public void Dispose()
@@ -270,15 +308,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStreamsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.StreamsClient>(services, http => new global::Consumer.StreamsClient(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.StreamsClient.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.StreamsClient.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }
