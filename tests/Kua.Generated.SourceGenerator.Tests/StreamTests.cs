@@ -156,6 +156,28 @@ public sealed class StreamTests
         Assert.Equal(new[] { "application/json", EventStream }, server.AcceptHeaders);
     }
 
+    [Fact]
+    public async Task TheWithResponseMethodSendsAtOnceAndHandsOverStatusHeadersAndTheItems()
+    {
+        await using var server = await StreamServer.StartAsync();
+        server.Map("/v1/audit", async context =>
+        {
+            context.Response.Headers["X-RateLimit-Remaining"] = "41";
+            context.Response.ContentType = "application/jsonl";
+            await Write(context, "{\"name\":\"a\",\"value\":1}\n{\"name\":\"b\",\"va");
+            await Write(context, "lue\":2}\n");
+        });
+
+        // The request goes out when the method is called (the plain method waits for the loop), so the status and headers are there before any item.
+        var response = await server.Client.ExportAuditWithResponseAsync().WaitAsync(Patience);
+        Assert.Single(server.AcceptHeaders);
+        var items = await ReadAllAsync(response.Value);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("41", response.Headers["X-RateLimit-Remaining"].Single());
+        Assert.Equal(new[] { "a", "b" }, items.Select(i => i.Name));
+    }
+
     [Theory]
     [MemberData(nameof(Chunkings))]
     public async Task JsonLinesArriveOneValuePerLine(string chunking)

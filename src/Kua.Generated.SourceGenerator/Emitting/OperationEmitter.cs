@@ -34,7 +34,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line("	_pipeline." + (stream is null ? "SendAsync(" : "Stream(") + request + ", " + operation.DescriptorName + ", cancellationToken);");
 
             writer.Line();
-            writer.Line("/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/>, and returns the reply's status code and headers with its body.</summary>");
+            writer.Line(stream is null
+                ? "/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/>, and returns the reply's status code and headers with its body.</summary>"
+                : "/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>");
             EmitObsolete(writer, operation);
             var headers = operation.ResponseHeadersClass is null ? string.Empty : ", r => new " + operation.ResponseHeadersClass + "(r.Headers)";
             var send = operation.Result.Kind == ResponseKind.None ? "SendEmptyWithResponseAsync(" : "SendWithResponseAsync(";

@@ -60,7 +60,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<string>> WatchNotificationsAsync(string? lastEventID = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(WatchNotificationsRequest(lastEventID), s_WatchNotifications, cancellationToken);
 
-		/// <summary>Calls <see cref="WatchNotificationsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="WatchNotificationsAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<string>>>> WatchNotificationsWithResponseAsync(string? lastEventID = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(WatchNotificationsRequest(lastEventID), s_WatchNotifications, cancellationToken);
 
@@ -84,7 +84,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>> StreamChatAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(StreamChatRequest(body), s_StreamChat, cancellationToken);
 
-		/// <summary>Calls <see cref="StreamChatAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="StreamChatAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.ChatChunk>>>> StreamChatWithResponseAsync(global::Consumer.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(StreamChatRequest(body), s_StreamChat, cancellationToken);
 
@@ -110,7 +110,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.Progress>> WatchJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(WatchJobRequest(jobId), s_WatchJob, cancellationToken);
 
-		/// <summary>Calls <see cref="WatchJobAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="WatchJobAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.Progress>>>> WatchJobWithResponseAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(WatchJobRequest(jobId), s_WatchJob, cancellationToken);
 
@@ -134,7 +134,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.LogEntry>> TailLogAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(_pipeline.CreateRequest(s_TailLog, "logs/tail"), s_TailLog, cancellationToken);
 
-		/// <summary>Calls <see cref="TailLogAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="TailLogAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Kua.Generated.KuaServerSentEvent<global::Consumer.LogEntry>>>> TailLogWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_TailLog, "logs/tail"), s_TailLog, cancellationToken);
 
@@ -182,7 +182,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric> ExportMetricsAsync(global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(ExportMetricsRequest(since), s_ExportMetrics, cancellationToken);
 
-		/// <summary>Calls <see cref="ExportMetricsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="ExportMetricsAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric>>> ExportMetricsWithResponseAsync(global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(ExportMetricsRequest(since), s_ExportMetrics, cancellationToken);
 
@@ -206,7 +206,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric> ExportAuditAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(_pipeline.CreateRequest(s_ExportAudit, "audit"), s_ExportAudit, cancellationToken);
 
-		/// <summary>Calls <see cref="ExportAuditAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="ExportAuditAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Metric>>> ExportAuditWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_ExportAudit, "audit"), s_ExportAudit, cancellationToken);
 
@@ -218,7 +218,7 @@ namespace Consumer
 		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.ListChangesItem> ListChangesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.Stream(_pipeline.CreateRequest(s_ListChanges, "changes"), s_ListChanges, cancellationToken);
 
-		/// <summary>Calls <see cref="ListChangesAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		/// <summary>Calls <see cref="ListChangesAsync"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.ListChangesItem>>> ListChangesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_ListChanges, "changes"), s_ListChanges, cancellationToken);
 
