@@ -1,12 +1,19 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text;
-using Kua.Generated.SourceGenerator.Tests.Infrastructure;
+using System.Threading;
+using System.Threading.Tasks;
+using Kua.Generated.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Requests.Streams;
+using Xunit;
 
-namespace Kua.Generated.SourceGenerator.Tests;
+namespace Kua.Generated.Runtime.Tests;
 
 /// <summary>
-/// Replies read as items while they arrive, by the client generated from Specs/streams.yaml against a real server on
+/// Replies read as items while they arrive, by the client generated from the generator tests' Specs/streams.yaml against a real server on
 /// 127.0.0.1 that writes its replies in chunks split at awkward places (inside a line, between CR and LF, inside a UTF-8
 /// sequence), pausing between them: server-sent events, JSON lines, JSON sequences, JSON arrays; errors, cut streams and
 /// cancellation.

@@ -1,9 +1,13 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
-using Kua.Generated.SourceGenerator.Tests.Infrastructure;
+using System.Threading.Tasks;
+using Kua.Generated.Runtime.Tests.Infrastructure;
+using Xunit;
 using Xunit.Abstractions;
 
-namespace Kua.Generated.SourceGenerator.Tests;
+namespace Kua.Generated.Runtime.Tests;
 
 /// <summary>Runs alone: the measurements read the whole process's heap, which tests running beside them would move.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

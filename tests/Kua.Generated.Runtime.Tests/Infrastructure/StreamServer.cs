@@ -1,7 +1,13 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Text;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +16,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Requests.Streams;
 
-namespace Kua.Generated.SourceGenerator.Tests.Infrastructure;
+namespace Kua.Generated.Runtime.Tests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, a port the OS picks) for the stream tests: each test maps the paths of
