@@ -67,12 +67,7 @@ namespace Kua.Generated.Runtime.Http
                     return new StreamedBody(response, operationId, null);
                 }
 
-#if NET5_0_OR_GREATER
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                cancellationToken.ThrowIfCancellationRequested();
-                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+                var stream = await KuaResponses.ReadContentStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 return new StreamedBody(response, operationId, stream);
             }
             catch
