@@ -327,16 +327,7 @@ public sealed class StreamTests
     [MemberData(nameof(CutStreams))]
     public async Task AStreamCutInTheMiddleOfAnItemThrowsAndNeverHandsOverThePart(string kind)
     {
-        var sent = TwoItemsAndAPart[kind];
-        await using var server = await StreamServer.StartAsync();
-        server.Map(PathOf(kind), async context =>
-        {
-            context.Response.ContentType = "application/octet-stream";
-            await Write(context, sent);
-            context.Abort();
-        });
-
-        var (items, error) = await ReadUntilErrorAsync(server.Client, kind);
+        var (items, error) = await ReadTwoItemsAndAPartAsync(kind, cut: true);
 
         Assert.Equal(2, items);
         var failure = Assert.IsType<KuaApiException>(error);
@@ -352,15 +343,7 @@ public sealed class StreamTests
     [MemberData(nameof(UnfinishedStreams))]
     public async Task ABodyThatEndsInsideAnItemThrowsRatherThanHandOverAPart(string kind)
     {
-        var sent = TwoItemsAndAPart[kind];
-        await using var server = await StreamServer.StartAsync();
-        server.Map(PathOf(kind), async context =>
-        {
-            context.Response.ContentType = "application/octet-stream";
-            await Write(context, sent);
-        });
-
-        var (items, error) = await ReadUntilErrorAsync(server.Client, kind);
+        var (items, error) = await ReadTwoItemsAndAPartAsync(kind, cut: false);
 
         Assert.Equal(2, items);
         var failure = Assert.IsType<KuaApiException>(error);
@@ -496,6 +479,26 @@ public sealed class StreamTests
         "records" => "/v1/changes",
         _ => "/v1/items",
     };
+
+    /// <summary>
+    /// Serves two items and part of a third of <paramref name="kind"/>, then aborts the connection (<paramref name="cut"/>)
+    /// or ends the body cleanly, and reads them until the client throws.
+    /// </summary>
+    private static async Task<(int Items, Exception? Error)> ReadTwoItemsAndAPartAsync(string kind, bool cut)
+    {
+        await using var server = await StreamServer.StartAsync();
+        server.Map(PathOf(kind), async context =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            await Write(context, TwoItemsAndAPart[kind]);
+            if (cut)
+            {
+                context.Abort();
+            }
+        });
+
+        return await ReadUntilErrorAsync(server.Client, kind);
+    }
 
     /// <summary>Reads the operation that serves <paramref name="kind"/> until it throws: how many items came first, and the exception.</summary>
     private static async Task<(int Items, Exception? Error)> ReadUntilErrorAsync(StreamsClient client, string kind)
