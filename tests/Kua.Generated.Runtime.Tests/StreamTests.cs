@@ -379,8 +379,9 @@ public sealed class StreamTests
         await server.ClientClosed.Task.WaitAsync(Patience);
 
         // Disposing a reply before its end would let the handler drain it for up to 2 s (about 130 more events here) to
-        // reuse the connection; the stream closes it instead, so the server stops within an event or two.
-        Assert.InRange(Volatile.Read(ref written) - writtenWhenLeft, 0, 5);
+        // reuse the connection; the stream closes it instead, so the server stops within an event or two (the bound leaves
+        // room for a loaded machine and stays far below a drain).
+        Assert.InRange(Volatile.Read(ref written) - writtenWhenLeft, 0, 20);
     }
 
     public static TheoryData<string> TokenPlaces() => new() { "the method's token", "the enumerator's token" };
