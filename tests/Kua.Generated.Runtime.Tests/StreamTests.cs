@@ -155,8 +155,11 @@ public sealed class StreamTests
         {
             if (context.Request.Headers.Accept.ToString() == EventStream)
             {
+                // The spec declares no end for these events: [DONE], which JSON data can never be, ends them all the same
+                // (the connection stays open after it).
                 context.Response.ContentType = EventStream;
                 await Write(context, "data: {\"id\":\"a\",\"delta\":\"par\"}\n\ndata: {\"id\":\"a\",\"delta\":\"tial\"}\n\ndata: [DONE]\n\n");
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
             else
             {

@@ -96,8 +96,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 return new StreamModel(format, ItemSchema(schema, perItem, methodBase + "Item", schemaPointer), mediaType, null);
             }
 
+            var data = EventData(schema, perItem, methodBase + "Event", schemaPointer);
             var end = EndSentinel(rawMedia) ?? EndSentinel(rawResponse) ?? (rawMedia != null && _normalized.StreamEnds.TryGetValue(rawMedia, out var fixedEnd) ? fixedEnd : null);
-            return new StreamModel(format, EventData(schema, perItem, methodBase + "Event", schemaPointer), mediaType, end);
+
+            // OpenAI-compatible streams end with data [DONE] whether or not their spec says so; it is not JSON, so it can
+            // never be a typed event's data, and ending there beats failing on it.
+            return new StreamModel(format, data, mediaType, end ?? (data is null ? null : StreamMediaTypes.ConventionalEnd));
         }
 
         /// <summary>

@@ -12,6 +12,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>The same, as another generator's extension spells it; real specs carry it.</summary>
         public const string SpeakeasyEndExtension = "x-speakeasy-sse-sentinel";
 
+        /// <summary>The data that ends an event stream of JSON data when the spec names none.</summary>
+        public const string ConventionalEnd = "[DONE]";
+
         /// <summary>The format of a sequential media type, or null for any other.</summary>
         public static StreamFormat? FormatOf(string mediaType)
         {
