@@ -30,6 +30,12 @@ public sealed class DigitalOceanTests(ITestOutputHelper output)
         var methods = model.Client!.Operations.Count + model.Client.Groups.Sum(g => g.Operations.Count);
         Assert.Equal(DigitalOceanSpec.CountOperations(files[0].Text), methods);
 
+        // The inference operations answer JSON or server-sent events: JSON stays the method's, a …StreamAsync variant
+        // reads the events with their typed data.
+        var streamed = model.Client.Operations.Concat(model.Client.Groups.SelectMany(g => g.Operations)).Where(o => o.StreamVariant != null).ToList();
+        Assert.Equal(5, streamed.Count);
+        Assert.All(streamed, o => Assert.True(o.StreamVariant!.Stream.Format == StreamFormat.EventStream && o.StreamVariant.Stream.ItemType != null, o.OperationId));
+
         watch.Restart();
         using var image = new MemoryStream();
         var emitted = run.Output.Emit(image);

@@ -26,6 +26,9 @@ public sealed class SnapshotTests
     public void Bodies() => Match("bodies.yaml", "Bodies", "BodiesClient.g.cs");
 
     [Fact]
+    public void Streams() => Match("streams.yaml", "Streams", "StreamsClient.g.cs");
+
+    [Fact]
     public void Enums() => MatchTypes("enums.yaml", "Enums", "Awkward", "Signed", "Switch", "NullableStatus");
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Kua.Generated.Runtime.Http
     /// address requests are resolved against, and sending with errors mapped to <see cref="KuaApiException"/>.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public sealed class KuaClientPipeline : IDisposable
+    public sealed partial class KuaClientPipeline : IDisposable
     {
         /// <summary>Whether this HttpClient reports its own Timeout with an inner TimeoutException (.NET 5 and later); .NET Framework's does not.</summary>
         private static readonly bool TimeoutsAreMarked = Environment.Version.Major >= 5;

@@ -15,7 +15,7 @@ namespace Kua.Generated.Runtime.Http
     /// </summary>
     /// <typeparam name="T">The result type (<see cref="object"/> for an operation without a result).</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public sealed class KuaOperation<T>
+    public sealed partial class KuaOperation<T>
     {
         private readonly KuaErrorReply[] _errors;
         private int[] _statusesWithoutBody;
@@ -122,7 +122,7 @@ namespace Kua.Generated.Runtime.Http
 
     /// <summary>The ways a success reply is read.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class KuaReply
+    public static partial class KuaReply
     {
         /// <summary>A JSON body read by <paramref name="converter"/>.</summary>
         /// <typeparam name="T">The result type.</typeparam>

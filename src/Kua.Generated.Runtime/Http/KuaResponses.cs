@@ -142,13 +142,22 @@ namespace Kua.Generated.Runtime.Http
                 return new MemoryStream(Array.Empty<byte>(), writable: false);
             }
 
+            var stream = await ReadContentStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            return new KuaResponseStream(stream, response);
+        }
+
+        /// <summary>The body's stream, opened with the token where the platform takes one.</summary>
+        /// <param name="content">The reply's content.</param>
+        /// <param name="cancellationToken">Cancels opening the stream.</param>
+        /// <returns>The stream.</returns>
+        internal static Task<Stream> ReadContentStreamAsync(HttpContent content, CancellationToken cancellationToken)
+        {
 #if NET5_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return content.ReadAsStreamAsync(cancellationToken);
 #else
             cancellationToken.ThrowIfCancellationRequested();
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            return content.ReadAsStreamAsync();
 #endif
-            return new KuaResponseStream(stream, response);
         }
 
         /// <summary>An exception for a non-success reply without a declared error body.</summary>

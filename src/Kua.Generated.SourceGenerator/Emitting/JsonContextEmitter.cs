@@ -197,6 +197,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     Visit(operation.Result.Type);
                 }
 
+                Visit(operation.StreamVariant?.Stream.ItemType);
+
                 foreach (var variant in operation.Result.Variants)
                 {
                     Visit(variant.Type);

@@ -17,29 +17,40 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
         /// <summary>
         /// The operation's methods: the plain one (the reply's body), the one that also returns the status and headers,
-        /// and, when the request has parts beyond a fixed path, the private method both use to build it.
+        /// the <c>…StreamAsync</c> one that reads the reply as items while it arrives (when there is one), and, when the
+        /// request has parts beyond a fixed path, the private method they use to build it.
         /// </summary>
         public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
             var signature = BuildSignature(types, operation);
             var declarations = string.Join(", ", signature.Select(p => p.Declaration));
             var arguments = string.Join(", ", signature.Where(p => p.Name != "cancellationToken").Select(p => p.Name));
-            var request = HasOwnRequest(operation)
-                ? operation.RequestMethodName + "(" + arguments + ")"
-                : "_pipeline.CreateRequest(" + operation.DescriptorName + ", " + Literals.String(string.Concat(operation.Path.Select(p => p.Literal))) + ")";
+            var request = Request(operation, arguments, operation.DescriptorName);
+            var stream = operation.Result.Kind == ResponseKind.Stream ? operation.Result.Stream : null;
 
-            EmitDocs(writer, operation, signature);
+            EmitDocs(writer, operation, signature, stream);
             EmitObsolete(writer, operation);
             writer.Line("public virtual " + ReturnType(types, operation.Result) + " " + operation.MethodName + "(" + declarations + ") =>");
-            writer.Line("	_pipeline.SendAsync(" + request + ", " + operation.DescriptorName + ", cancellationToken);");
+            writer.Line("	_pipeline." + (stream is null ? "SendAsync(" : "Stream(") + request + ", " + operation.DescriptorName + ", cancellationToken);");
 
             writer.Line();
-            writer.Line("/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/>, and returns the reply's status code and headers with its body.</summary>");
+            writer.Line(stream is null
+                ? "/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/>, and returns the reply's status code and headers with its body.</summary>"
+                : "/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/> at once, and returns the reply's status code and headers with its items, which hold the connection until they are read to the end or the loop is left.</summary>");
             EmitObsolete(writer, operation);
             var headers = operation.ResponseHeadersClass is null ? string.Empty : ", r => new " + operation.ResponseHeadersClass + "(r.Headers)";
             var send = operation.Result.Kind == ResponseKind.None ? "SendEmptyWithResponseAsync(" : "SendWithResponseAsync(";
             writer.Line("public virtual " + WithResponseType(types, operation) + " " + operation.WithResponseMethodName + "(" + declarations + ") =>");
             writer.Line("	_pipeline." + send + request + ", " + operation.DescriptorName + headers + ", cancellationToken);");
+
+            if (operation.StreamVariant is StreamVariantModel variant)
+            {
+                writer.Line();
+                EmitDocs(writer, operation, signature, variant.Stream);
+                EmitObsolete(writer, operation);
+                writer.Line("public virtual " + StreamEmitter.ReturnType(types, variant.Stream) + " " + variant.MethodName + "(" + declarations + ") =>");
+                writer.Line("	_pipeline.Stream(" + Request(operation, arguments, variant.DescriptorName) + ", " + variant.DescriptorName + ", cancellationToken);");
+            }
 
             if (HasOwnRequest(operation))
             {
@@ -47,6 +58,16 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 EmitRequestMethod(writer, types, operation, signature);
             }
         }
+
+        /// <summary>
+        /// The expression that builds the request: the private request method, or the fixed path with
+        /// <paramref name="descriptor"/>'s <c>Accept</c> (a stream variant's request method sets the operation's, which
+        /// the runtime replaces with the variant's).
+        /// </summary>
+        private static string Request(OperationModel operation, string arguments, string descriptor) =>
+            HasOwnRequest(operation)
+                ? operation.RequestMethodName + "(" + arguments + ")"
+                : "_pipeline.CreateRequest(" + descriptor + ", " + Literals.String(string.Concat(operation.Path.Select(p => p.Literal))) + ")";
 
         private static void EmitObsolete(SourceWriter writer, OperationModel operation)
         {
@@ -104,6 +125,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 case ResponseKind.Binary:
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.Stream";
                     break;
+                case ResponseKind.Stream:
+                    reply = StreamEmitter.ReplyOf(types, result.Stream!);
+                    break;
                 default:
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.None";
                     break;
@@ -119,7 +143,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
             var settings = new List<string>();
             var accept = AcceptHeader(result);
-            if (accept != DefaultAccept(result.Kind))
+            if (accept != DefaultAccept(result))
             {
                 settings.Add("Accept = " + (accept is null ? "null" : Literals.String(accept)));
             }
@@ -146,6 +170,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var descriptorType = TypeSyntax.HttpRuntime + ".KuaOperation<" + resultType + ">";
             writer.Line("private static readonly " + descriptorType + " " + operation.DescriptorName + " = new " + descriptorType + "(" + string.Join(", ", arguments) + ")" +
                         (settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }") + ";");
+            StreamEmitter.EmitVariantDescriptor(writer, types, operation);
         }
 
         private sealed class SignatureParameter
@@ -232,7 +257,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private static bool IsJsonValue(TypeRef type) =>
             type.Kind == TypeKind.Object || type.Kind == TypeKind.Union || type.Kind == TypeKind.List || type.Kind == TypeKind.Map;
 
-        private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature)
+        private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature, StreamModel? stream)
         {
             var summary = operation.Summary ?? TextLines.First(operation.Description) ?? "Calls " + operation.HttpMethod + " " + operation.PathTemplate + ".";
             writer.Doc("summary", summary);
@@ -250,8 +275,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
 
             var result = operation.Result;
-            switch (result.Kind)
+            switch (stream is null ? result.Kind : ResponseKind.Stream)
             {
+                case ResponseKind.Stream:
+                    writer.Doc("returns", StreamEmitter.Returns(stream!));
+                    break;
                 case ResponseKind.Json when result.VariantsClass != null:
                     writer.Doc("returns", "The reply's status and body, read as the schema that status declares.");
                     break;
@@ -283,15 +311,25 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     return types.Declared(TypeRef.String, result.Type?.Nullable == true);
                 case ResponseKind.Binary:
                     return "global::System.IO.Stream";
+                case ResponseKind.Stream:
+                    return StreamEmitter.ReturnType(types, result.Stream!);
                 default:
                     return "object";
             }
         }
 
-        private static string ReturnType(TypeSyntax types, ResultModel result) =>
-            result.Kind == ResponseKind.None
-                ? "global::System.Threading.Tasks.Task"
-                : "global::System.Threading.Tasks.Task<" + ResultType(types, result) + ">";
+        private static string ReturnType(TypeSyntax types, ResultModel result)
+        {
+            switch (result.Kind)
+            {
+                case ResponseKind.None:
+                    return "global::System.Threading.Tasks.Task";
+                case ResponseKind.Stream:
+                    return ResultType(types, result);
+                default:
+                    return "global::System.Threading.Tasks.Task<" + ResultType(types, result) + ">";
+            }
+        }
 
         private static string WithResponseType(TypeSyntax types, OperationModel operation)
         {
@@ -319,16 +357,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 case ResponseKind.Text:
                 case ResponseKind.Binary:
                     return result.MediaType.Length == 0 ? "*/*" : result.MediaType;
+                case ResponseKind.Stream:
+                    return StreamEmitter.Accept(result.Stream!);
                 default:
                     return null;
             }
         }
 
         /// <summary>The Accept header the runtime sends for a kind of reply when the spec names no media type.</summary>
-        private static string? DefaultAccept(ResponseKind kind)
+        private static string? DefaultAccept(ResultModel result)
         {
-            switch (kind)
+            switch (result.Kind)
             {
+                case ResponseKind.Stream:
+                    return StreamEmitter.DefaultAccept(result.Stream!.Format);
                 case ResponseKind.Json:
                     return "application/json";
                 case ResponseKind.Text:

@@ -65,6 +65,9 @@ namespace Kua.Generated.SourceGenerator.Model
 
         /// <summary>The class holding <see cref="ResponseHeaders"/> (<c>{Operation}ResponseHeaders</c>), when there are any.</summary>
         public string? ResponseHeadersClass { get; init; }
+
+        /// <summary>The method that reads the reply as items while it arrives, beside this one; null when there is none.</summary>
+        public StreamVariantModel? StreamVariant { get; init; }
     }
 
     /// <summary>A piece of an operation's path: literal text (escaped for a URL) or the value of a path parameter.</summary>
@@ -188,6 +191,9 @@ namespace Kua.Generated.SourceGenerator.Model
         Json,
         Text,
         Binary,
+
+        /// <summary>Items read while the reply arrives (<see cref="ResultModel.Stream"/> says how); the type is the item's.</summary>
+        Stream,
     }
 
     /// <summary>
@@ -208,6 +214,9 @@ namespace Kua.Generated.SourceGenerator.Model
         public EquatableArray<ResultVariantModel> Variants { get; init; } = EquatableArray<ResultVariantModel>.Empty;
 
         public string? VariantsClass { get; init; }
+
+        /// <summary>For <see cref="ResponseKind.Stream"/>: the format and items.</summary>
+        public StreamModel? Stream { get; init; }
     }
 
     /// <summary>A success status (or range) and the schema its body has, read by <c>TryGet{Name}</c>.</summary>

@@ -210,6 +210,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var parameters = BuildParameters(operation, path, methodBase, pointer, parameterNames);
             var body = BuildBody(operation, methodBase, pointer, parameterNames, out var sensitive);
             var (result, errors) = BuildResponses(operation, methodBase, pointer, raw);
+            StreamVariantModel? streamVariant;
+            (result, streamVariant) = BuildStreams(operation, methodBase, pointer, result, methodNames);
 
             if (raw?["callbacks"] is JObject callbacks && callbacks.Count > 0)
             {
@@ -248,6 +250,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 Errors = errors.ToEquatableArray(),
                 ResponseHeaders = headers.ToEquatableArray(),
                 ResponseHeadersClass = headers.Count == 0 ? null : _typeNames.Claim(methodBase + "ResponseHeaders"),
+                StreamVariant = streamVariant,
             };
         }
 

@@ -23,7 +23,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// constructs NSwag's loader throws on (dangling or external <c>$ref</c>s, operations without
     /// responses, unknown security scheme types). Each change that loses meaning is reported.
     /// </summary>
-    internal sealed class SpecNormalizer
+    internal sealed partial class SpecNormalizer
     {
         private static readonly HashSet<string> HttpMethods = new HashSet<string>(OpenApiMethods.All, StringComparer.Ordinal);
 
@@ -67,7 +67,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             SpecValidator.Validate(document, version.Value, diagnostics, cancellationToken);
             var normalizer = new SpecNormalizer(document, diagnostics, cancellationToken);
             normalizer.Run(version.Value);
-            return new NormalizedSpec(version.Value, normalizer._withoutResponses);
+            return new NormalizedSpec(version.Value, normalizer._withoutResponses, normalizer._itemSchemaMediaTypes, normalizer._streamEnds);
         }
 
         private static SpecVersion? DetectVersion(JObject document, DiagnosticBag diagnostics)
@@ -204,6 +204,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
             {
                 NormalizeSchema(obj, pointer);
             }
+            else if (context == Context.MediaType)
+            {
+                NormalizeStreamMediaType(obj);
+            }
 
             foreach (var property in obj.Properties().ToList())
             {
@@ -334,6 +338,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                         case "else":
                         case "unevaluatedProperties":
                         case "unevaluatedItems":
+                        case "contentSchema":
                             return Context.Schema;
                         case "allOf":
                         case "oneOf":

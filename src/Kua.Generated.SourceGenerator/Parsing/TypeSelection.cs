@@ -60,6 +60,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 }
 
                 Add(operation.Result.Type);
+                Add(operation.StreamVariant?.Stream.ItemType);
                 foreach (var variant in operation.Result.Variants)
                 {
                     Add(variant.Type);

@@ -24,6 +24,7 @@ public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResp
 public partial class SystemClient
 public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Task>> DeleteAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.List<global::Consumer.Task>>> DeleteWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Task> DeleteStreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 public virtual global::System.Threading.Tasks.Task<global::Consumer.Object> DisposeAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Object>> DisposeWithResponseAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 public static partial class IdentifiersTheOddAPIClientServiceCollectionExtensions

@@ -140,6 +140,7 @@ namespace Consumer
 	{
 		#nullable disable
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::System.Collections.Generic.List<global::Consumer.Stored>> s_FindFiles = new global::Kua.Generated.Runtime.Http.KuaOperation<global::System.Collections.Generic.List<global::Consumer.Stored>>("findFiles", "GET", global::Kua.Generated.Runtime.Http.KuaReply.Json(global::Consumer.Serialization.Swagger2ClientJson.List_StoredJson));
+		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Stored>> s_FindFilesStream = s_FindFiles.Streaming(global::Kua.Generated.Runtime.Http.KuaReply.JsonArray(global::Consumer.Serialization.Swagger2ClientJson.StoredJson));
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Stored> s_UploadFile = new global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Stored>("uploadFile", "POST", global::Kua.Generated.Runtime.Http.KuaReply.Json(global::Consumer.Serialization.Swagger2ClientJson.StoredJson));
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::System.IO.Stream> s_DownloadFile = new global::Kua.Generated.Runtime.Http.KuaOperation<global::System.IO.Stream>("downloadFile", "GET", global::Kua.Generated.Runtime.Http.KuaReply.Stream) { Accept = "application/octet-stream" };
 		#nullable enable
@@ -183,6 +184,19 @@ namespace Consumer
 		/// <summary>Calls <see cref="FindFilesAsync"/>, and returns the reply's status code and headers with its body.</summary>
 		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.List<global::Consumer.Stored>>> FindFilesWithResponseAsync(global::System.Collections.Generic.IEnumerable<string>? names = null, global::System.Collections.Generic.IEnumerable<long>? sizes = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<string>? columns = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 			_pipeline.SendWithResponseAsync(FindFilesRequest(names, sizes, words, tags, columns), s_FindFiles, cancellationToken);
+
+		/// <summary>Calls GET /files.</summary>
+		/// <remarks>GET /files (operationId: findFiles).</remarks>
+		/// <param name="names">The <c>names</c> query parameter.</param>
+		/// <param name="sizes">The <c>sizes</c> query parameter.</param>
+		/// <param name="words">The <c>words</c> query parameter.</param>
+		/// <param name="tags">The <c>tags</c> query parameter.</param>
+		/// <param name="columns">The <c>columns</c> query parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply's array items, each as soon as it has arrived, without holding the whole reply. Leaving the loop, or cancelling, closes the connection; a stream cut short throws.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consumer.Stored> FindFilesStreamAsync(global::System.Collections.Generic.IEnumerable<string>? names = null, global::System.Collections.Generic.IEnumerable<long>? sizes = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<string>? columns = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.Stream(FindFilesRequest(names, sizes, words, tags, columns), s_FindFilesStream, cancellationToken);
 
 		private global::System.Net.Http.HttpRequestMessage FindFilesRequest(global::System.Collections.Generic.IEnumerable<string>? names, global::System.Collections.Generic.IEnumerable<long>? sizes, global::System.Collections.Generic.IEnumerable<string>? words, global::System.Collections.Generic.IEnumerable<string>? tags, global::System.Collections.Generic.IEnumerable<string>? columns)
 		{

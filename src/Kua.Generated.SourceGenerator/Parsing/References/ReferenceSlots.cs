@@ -52,12 +52,12 @@ namespace Kua.Generated.SourceGenerator.Parsing.References
             [Slot.Header] = Map(("schema", Slot.Schema), ("items", Slot.Schema), ("content", Slot.ContentMap), ("examples", Slot.ExampleMap)),
             [Slot.RequestBody] = Map(("content", Slot.ContentMap)),
             [Slot.Response] = Map(("content", Slot.ContentMap), ("schema", Slot.Schema), ("headers", Slot.HeaderMap)),
-            [Slot.MediaType] = Map(("schema", Slot.Schema), ("examples", Slot.ExampleMap), ("encoding", Slot.EncodingMap)),
+            [Slot.MediaType] = Map(("schema", Slot.Schema), ("itemSchema", Slot.Schema), ("examples", Slot.ExampleMap), ("encoding", Slot.EncodingMap)),
             [Slot.Encoding] = Map(("headers", Slot.HeaderMap)),
             [Slot.Schema] = Map(
                 ("properties", Slot.SchemaMap), ("patternProperties", Slot.SchemaMap), ("definitions", Slot.SchemaMap), ("$defs", Slot.SchemaMap), ("dependentSchemas", Slot.SchemaMap),
                 ("items", Slot.Schema), ("additionalProperties", Slot.Schema), ("not", Slot.Schema), ("additionalItems", Slot.Schema), ("contains", Slot.Schema),
-                ("propertyNames", Slot.Schema), ("if", Slot.Schema), ("then", Slot.Schema), ("else", Slot.Schema), ("unevaluatedProperties", Slot.Schema), ("unevaluatedItems", Slot.Schema),
+                ("propertyNames", Slot.Schema), ("if", Slot.Schema), ("then", Slot.Schema), ("else", Slot.Schema), ("unevaluatedProperties", Slot.Schema), ("unevaluatedItems", Slot.Schema), ("contentSchema", Slot.Schema),
                 ("allOf", Slot.SchemaList), ("oneOf", Slot.SchemaList), ("anyOf", Slot.SchemaList), ("prefixItems", Slot.SchemaList)),
         };
 

@@ -162,6 +162,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Validation
                 .Add("x-position", CountRule);
             MediaType
                 .Add("schema", SchemaRule)
+                .Add("itemSchema", SchemaRule)
                 .Add("example", AnyRule)
                 .Add("examples", Map("examples", Object(Example)))
                 .Add("encoding", Map("encoding", Object(Encoding)));
@@ -284,6 +285,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Validation
                 .Add("externalDocs", Object(ExternalDocs))
                 .Add("contentEncoding", TextRule)
                 .Add("contentMediaType", TextRule)
+                .Add("contentSchema", SchemaRule)
                 .Add("$id", TextRule)
                 .Add("$anchor", TextRule)
                 .Add("$schema", TextRule)
