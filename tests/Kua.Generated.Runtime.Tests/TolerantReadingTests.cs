@@ -1,4 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Kua.Generated.Runtime.Json;
 using Kua.Generated.Runtime.Reading;
 using Microsoft.AspNetCore.Builder;
@@ -8,8 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tolerant;
 using Tolerant.Serialization;
+using Xunit;
 
-namespace Kua.Generated.SourceGenerator.Tests;
+namespace Kua.Generated.Runtime.Tests;
 
 /// <summary>
 /// A real loopback server (Kestrel) that breaks its own spec (Specs/tolerant.yaml), read by the generated client:
@@ -131,7 +138,6 @@ public sealed class TolerantReadingTests
     [InlineData("{\"id\":\"x\",\"amount\":1,\"count\":\"3.5\",\"status\":\"open\",\"lines\":[]}", "count")]
     [InlineData("{\"id\":\"x\",\"amount\":1,\"status\":\"open\",\"lines\":\"none\"}", "lines")]
     [InlineData("{\"id\":[],\"amount\":1,\"status\":\"open\",\"lines\":[]}", "id")]
-    [InlineData("{\"id\":\"x\",\"amount\":1,\"status\":\"closed\",\"lines\":[]}", "status")]
     public async Task AnythingElseStillFailsInTolerantMode(string body, string member)
     {
         await using var server = await JsonServer.StartAsync(body);
