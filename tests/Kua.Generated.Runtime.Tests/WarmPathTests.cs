@@ -127,8 +127,8 @@ namespace Kua.Generated.Runtime.Tests
         private static HttpMessageInvoker CreateInvoker(SyncHandler inner)
         {
             var options = new KuaClientOptions { BaseAddress = BaseAddress, Email = "demo@kua.test", Password = "secret-password", MinimumLoginInterval = TimeSpan.Zero };
-            var cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
-            return new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, inner, ownsCache: true));
+            var cache = Kua.Generated.Runtime.Authentication.ClientAuthentication.Create(options, KuaSecurity.ForKuaLogin(TokenHarness.Endpoint), TokenHarness.SpecBaseAddress, null);
+            return new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, inner, ownsAuthentication: true));
         }
 
         /// <summary>The first call logs in (on the async path); every later one finds the token warm.</summary>

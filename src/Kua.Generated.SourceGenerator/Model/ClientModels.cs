@@ -7,7 +7,8 @@ namespace Kua.Generated.SourceGenerator.Model
         string? DefaultBaseAddress,
         EquatableArray<OperationModel> Operations,
         EquatableArray<OperationGroupModel> Groups,
-        TokenEndpointModel? TokenEndpoint);
+        TokenEndpointModel? TokenEndpoint,
+        SecurityModel? Security);
 
     /// <summary>A sub-client holding one tag's operations (<c>client.Accounts</c>).</summary>
     internal sealed record OperationGroupModel(string PropertyName, string ClassName, string? Summary, EquatableArray<OperationModel> Operations);
@@ -36,7 +37,11 @@ namespace Kua.Generated.SourceGenerator.Model
         EquatableArray<ParameterModel> Parameters,
         RequestBodyModel? Body,
         ResultModel Result,
-        EquatableArray<ErrorResponseModel> Errors);
+        EquatableArray<ErrorResponseModel> Errors)
+    {
+        /// <summary>The requirement set of <see cref="SecurityModel.RequirementSets"/> the operation follows (0: the document's).</summary>
+        public int SecuritySet { get; init; }
+    }
 
     internal enum ParameterLocation
     {

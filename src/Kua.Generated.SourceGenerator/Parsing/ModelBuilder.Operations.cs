@@ -16,7 +16,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
     {
         private static readonly string[] MethodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
-        private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "TokenEndpoint", "Pipeline" };
+        private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "Security", "Pipeline" };
 
         /// <summary>
         /// The names the operation emitter gives its locals, loop variables and lambda parameters; a method
@@ -112,6 +112,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         {
             var rootMethods = new NameScope(StringComparer.Ordinal, RootMemberNames.Concat(groups.Values.Select(g => g.PropertyName)).Concat(new[] { clientName }));
             var rootOperations = new List<OperationModel>();
+            ReadSecuritySchemes();
             var usedOperationIds = new Dictionary<string, int>(StringComparer.Ordinal);
 
             foreach (var (path, method, operation) in EnumerateOperations())
@@ -144,7 +145,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 DefaultBaseAddress(),
                 rootOperations.ToEquatableArray(),
                 groups.Values.Select(g => new OperationGroupModel(g.PropertyName, g.ClassName, g.Summary, g.Operations.ToEquatableArray())).ToEquatableArray(),
-                _tokenEndpoint);
+                _tokenEndpoint,
+                BuildSecurity(clientName));
         }
 
         private string ChooseOperationId(OpenApiOperation operation, string path, string method, string pointer, Dictionary<string, int> used)
@@ -222,7 +224,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 _diagnostics.Add(KuaDiagnostics.LinksIgnored, SpecLines.Of(responses.Parent), operationId);
             }
 
-            var anonymous = IsAnonymous(raw);
+            var securitySet = SecuritySetOf(raw, operationId);
+            var anonymous = _requirementSets[securitySet].Alternatives.All(a => a.Schemes.IsEmpty);
             var isTokenEndpoint = raw != null && IsTrue(raw["x-kua-token-endpoint"]);
             if (isTokenEndpoint)
             {
@@ -243,13 +246,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 parameters.ToEquatableArray(),
                 body,
                 result,
-                errors.ToEquatableArray());
-        }
-
-        private bool IsAnonymous(JObject? rawOperation)
-        {
-            var security = rawOperation?["security"] ?? _root["security"];
-            return security is null || (security is JArray requirements && requirements.Count == 0);
+                errors.ToEquatableArray())
+            {
+                SecuritySet = anonymous ? 0 : securitySet,
+            };
         }
 
         private List<ParameterModel> BuildParameters(OpenApiOperation operation, string path, string methodBase, string pointer, NameScope names)
