@@ -26,6 +26,9 @@ public sealed class SnapshotTests
     public void Bodies() => Match("bodies.yaml", "Bodies", "BodiesClient.g.cs");
 
     [Fact]
+    public void Security() => Match("security.yaml", "Security", "SecurityClient.g.cs");
+
+    [Fact]
     public void Enums() => MatchTypes("enums.yaml", "Enums", "Awkward", "Signed", "Switch", "NullableStatus");
 
     [Fact]

@@ -16,7 +16,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
     {
         private static readonly string[] MethodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
-        private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "Security", "Pipeline" };
+        private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "KuaSecurity", "Pipeline" };
 
         /// <summary>
         /// The names the operation emitter gives its locals, loop variables and lambda parameters; a method
@@ -225,7 +225,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
 
             var securitySet = SecuritySetOf(raw, operationId);
-            var anonymous = _requirementSets[securitySet].Alternatives.All(a => a.Schemes.IsEmpty);
+            var anonymous = securitySet < 0;
             var isTokenEndpoint = raw != null && IsTrue(raw["x-kua-token-endpoint"]);
             if (isTokenEndpoint)
             {

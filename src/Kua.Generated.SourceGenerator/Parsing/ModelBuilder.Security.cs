@@ -29,6 +29,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>The <c>http bearer</c> schemes: with an <c>x-kua-token-endpoint</c> operation, the Kua login serves them.</summary>
         private readonly HashSet<string> _httpBearerSchemes = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>The scheme of a login the spec declares no bearer scheme for.</summary>
+        private const string KuaLoginScheme = "kuaLogin";
+
         /// <summary>Reads the schemes and the document's requirement set (set 0); before any operation.</summary>
         private void ReadSecuritySchemes()
         {
@@ -140,15 +143,18 @@ namespace Kua.Generated.SourceGenerator.Parsing
         private void Unsupported(string name, JObject scheme, string kind, string what) =>
             _diagnostics.Add(KuaDiagnostics.SecuritySchemeUnsupported, SpecLines.Of(scheme.Parent), name, kind, what);
 
-        /// <summary>The number of the requirement set an operation's own <c>security</c> is (added when new); 0 without one.</summary>
+        /// <summary>
+        /// The number of the requirement set an operation follows: its own <c>security</c> (added when new), or 0 (the
+        /// document's) without one; -1 when it sends no credentials.
+        /// </summary>
         private int SecuritySetOf(JObject? rawOperation, string operationId)
         {
-            if (!(rawOperation?["security"] is JArray security))
+            var set = rawOperation?["security"] is JArray security ? ReadRequirementSet(security, "of '" + operationId + "'") : _requirementSets[0];
+            if (set.Alternatives.All(a => a.Schemes.IsEmpty))
             {
-                return 0;
+                return -1;
             }
 
-            var set = ReadRequirementSet(security, "of '" + operationId + "'");
             var index = _requirementSets.IndexOf(set);
             if (index < 0)
             {
@@ -204,14 +210,20 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>The client's security once every operation is read: with a Kua login, its bearer schemes are served by the login.</summary>
         private SecurityModel? BuildSecurity(string clientName)
         {
-            if (_schemes.Count == 0)
+            var schemes = _schemes.Values
+                .Select(s => _tokenEndpoint != null && _httpBearerSchemes.Contains(s.Name) ? s with { Kind = SecuritySchemeKind.KuaLogin } : s)
+                .ToList();
+            if (_tokenEndpoint != null && !schemes.Any(s => s.Kind == SecuritySchemeKind.KuaLogin))
+            {
+                // A login but no bearer scheme: the client still logs in, for the operations whose security names it.
+                schemes.Add(new SecuritySchemeModel(KuaLoginScheme, KuaLoginScheme, SecuritySchemeKind.KuaLogin, null, null, null, null, null, null));
+            }
+
+            if (schemes.Count == 0)
             {
                 return null;
             }
 
-            var schemes = _schemes.Values
-                .Select(s => _tokenEndpoint != null && _httpBearerSchemes.Contains(s.Name) ? s with { Kind = SecuritySchemeKind.KuaLogin } : s)
-                .ToList();
             var optionsClass = schemes.Any(s => s.Kind != SecuritySchemeKind.KuaLogin) ? OptionsClassNameOf(clientName) : null;
             return new SecurityModel(optionsClass, schemes.ToEquatableArray(), _requirementSets.ToEquatableArray());
         }
