@@ -205,8 +205,11 @@ namespace Kua.Generated.Runtime.Authentication
                 fixedScopes: scopes);
         }
 
+        /// <summary>A spec URL, relative ones resolved against the base address as OpenAPI says (on Unix, "/x" would parse as an absolute file URI).</summary>
         private static Uri? Resolve(string? url, TokenSettings settings) =>
-            string.IsNullOrEmpty(url) ? null : Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute : new Uri(settings.BaseAddress, url!.TrimStart('/'));
+            string.IsNullOrEmpty(url) ? null
+            : Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps) ? absolute
+            : new Uri(settings.BaseAddress, url!);
 
         private static T Expect<T>(KuaSecurityScheme scheme, object value)
             where T : class =>
