@@ -30,6 +30,7 @@ public sealed class BrokenSpecTests(PackageFixture fixture, ITestOutputHelper ou
         Assert.True(failed.Output.Contains(location, StringComparison.Ordinal), "Expected '" + location + "'. " + failed.Describe());
         var kua = BuildOutput.Diagnostics(failed).Where(d => d.Id.StartsWith("KUA", StringComparison.Ordinal)).ToList();
         var diagnostic = Assert.Single(kua);
+        Assert.Contains("(opened at line " + (line - 1).ToString(CultureInfo.InvariantCulture) + ")", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(Path.Combine(consumer.ProjectDirectory("App"), "petstore.yaml"), Path.GetFullPath(diagnostic.File, consumer.ProjectDirectory("App")));
 
         consumer.WriteFile("App", "petstore.yaml", good);

@@ -116,9 +116,9 @@ public sealed class MultiFileTests
         var list = operations["listPets"];
         Assert.Equal(("limit", TypeKind.Int64), (list.Parameters.Single().Name, list.Parameters.Single().Type.Kind));
         Assert.Equal(new TypeRef(TypeKind.List, Element: new TypeRef(TypeKind.Object, "Pet")), list.Result.Type);
-        Assert.Equal(("default", "Error"), (list.Errors.Single().Status, list.Errors.Single().Type!.Name));
+        Assert.Equal(("default", "Error"), (list.Errors.Single().Status.Text, list.Errors.Single().Type!.Name));
         Assert.Equal("Pet", operations["getPet"].Result.Type!.Name);
-        Assert.Equal("/pets/{id}", operations["getPet"].Path);
+        Assert.Equal("/pets/{id}", operations["getPet"].PathTemplate);
         var pet = (ObjectModel)model.Types.Single(t => t.Name == "Pet");
         Assert.Equal(new[] { "name:String", "tag:Tag", "owner:Owner" }, pet.Properties.Select(p => p.JsonName + ":" + (p.Type.Name ?? p.Type.Kind.ToString())));
     }

@@ -171,19 +171,72 @@ public sealed class RequestTests
     }
 
     [Fact]
-    public async Task SuccessStatusesWithDifferentSchemasReturnTheRawJson()
+    public async Task SuccessStatusesWithDifferentSchemasGiveATypedResultByStatus()
     {
         var handler = new CapturingHandler(
             Reply(HttpStatusCode.Accepted, """{"etaSeconds":5}""", "application/json"),
-            Reply(HttpStatusCode.OK, """{"id":"j1"}""", "application/json"));
+            Reply(HttpStatusCode.OK, """{"id":"j1"}""", "application/json"),
+            Reply(HttpStatusCode.Created, """{"id":"j2"}""", "application/json"));
         using var client = Bodies(handler);
 
         var pending = await client.GetJobAsync("j1");
         var done = await client.GetJobAsync("j1");
+        var undeclared = await client.GetJobAsync("j2");
 
-        // The caller decides by content which schema it got; the generator never guesses one.
-        Assert.Equal(5, pending.GetProperty("etaSeconds").GetInt32());
-        Assert.Equal("j1", done.GetProperty("id").GetString());
+        // The status says which schema the body has; nothing is guessed from the content.
+        Assert.Equal(202, pending.Status);
+        Assert.True(pending.TryGetPending(out var waiting));
+        Assert.Equal(5, waiting!.EtaSeconds);
+        Assert.False(pending.TryGetReceipt(out _));
+        Assert.True(done.TryGetReceipt(out var receipt));
+        Assert.Equal("j1", receipt!.Id);
+        Assert.Equal("receipt j1", done.Match(r => "receipt " + r.Id, p => "pending", other => "other " + other.Status));
+        Assert.Equal("pending 5", pending.Match(r => "receipt", p => "pending " + p.EtaSeconds, other => "other"));
+        Assert.Equal("other 201", undeclared.Match(r => "receipt", p => "pending", other => "other " + other.Status));
+        Assert.Equal("j2", undeclared.Json.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task WithResponseReturnsTheStatusTheHeadersAndTheDeclaredHeadersTyped()
+    {
+        var created = Reply(HttpStatusCode.Created, """{"id":"t1"}""", "application/json");
+        created.Headers.Location = new Uri("/things/t1", UriKind.Relative);
+        created.Headers.TryAddWithoutValidation("ETag", "\"v1\"");
+        created.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "41");
+        created.Headers.TryAddWithoutValidation("X-Tags", "a, b");
+        var deleted = Reply(HttpStatusCode.NoContent);
+        deleted.Headers.TryAddWithoutValidation("ETag", "\"v2\"");
+        var plain = Reply(HttpStatusCode.Created, """{"id":"t2"}""", "application/json");
+        using var client = Bodies(new CapturingHandler(created, deleted, plain));
+
+        var response = await client.CreateThingWithResponseAsync(new Pending { EtaSeconds = 1 });
+        var gone = await client.DeleteThingWithResponseAsync("t1");
+        var receipt = await client.CreateThingAsync(new Pending());
+
+        Assert.Equal(201, response.StatusCode);
+        Assert.Equal("t1", response.Value.Id);
+        Assert.Equal("41", response.Headers["X-RateLimit-Remaining"].Single());
+        Assert.Equal(new Uri("/things/t1", UriKind.Relative), response.TypedHeaders.Location);
+        Assert.Equal("\"v1\"", response.TypedHeaders.ETag);
+        Assert.Equal(41, response.TypedHeaders.XRateLimitRemaining);
+        Assert.Equal(new[] { "a", "b" }, response.TypedHeaders.XTags);
+        Assert.Equal(204, gone.StatusCode);
+        Assert.Equal("\"v2\"", gone.TypedHeaders.ETag);
+        Assert.Equal("t2", receipt.Id);
+    }
+
+    [Fact]
+    public async Task AHeaderThatIsAbsentOrNotOfItsTypeReadsAsNull()
+    {
+        var reply = Reply(HttpStatusCode.Created, """{"id":"t1"}""", "application/json");
+        reply.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "many");
+        using var client = Bodies(new CapturingHandler(reply));
+
+        var response = await client.CreateThingWithResponseAsync(new Pending());
+
+        Assert.Null(response.TypedHeaders.XRateLimitRemaining);
+        Assert.Null(response.TypedHeaders.Location);
+        Assert.Equal("many", response.Headers["X-RateLimit-Remaining"].Single());
     }
 
     [Fact]

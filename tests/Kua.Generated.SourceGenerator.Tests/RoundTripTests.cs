@@ -317,6 +317,18 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void UnionMatchCallsTheFunctionOfTheVariantTheValueReadsAsOrTheUnknownOne()
+    {
+        var text = Read("""{"id":"r1","name":"n","count":1,"big":2,"value":"abc"}""").Value!;
+        var number = Read("""{"id":"r1","name":"n","count":1,"big":2,"value":42}""").Value!;
+        var other = Read("""{"id":"r1","name":"n","count":1,"big":2,"value":{"odd":[true]}}""").Value!;
+
+        Assert.Equal("text abc", text.Match(s => "text " + s, n => "number " + n, json => "unknown " + json.ValueKind));
+        Assert.Equal("number 42", number.Match(s => "text " + s, n => "number " + n, json => "unknown " + json.ValueKind));
+        Assert.Equal("unknown Object", other.Match(s => "text " + s, n => "number " + n, json => "unknown " + json.ValueKind));
+    }
+
+    [Fact]
     public void UnionKeepsAValueOfNoVariantAsRawJson()
     {
         var record = Read("""{"id":"r1","name":"n","count":1,"big":2,"value":{"odd":[true]}}""");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
@@ -97,7 +98,65 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="operation">The operation.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result.</returns>
-        public async Task<T> SendAsync<T>(HttpRequestMessage request, KuaOperation<T> operation, CancellationToken cancellationToken)
+        public async Task<T> SendAsync<T>(HttpRequestMessage request, KuaOperation<T> operation, CancellationToken cancellationToken) =>
+            (await SendCoreAsync(request, operation, copyHeaders: false, cancellationToken).ConfigureAwait(false)).Value;
+
+        /// <summary>Sends as <see cref="SendAsync{T}(HttpRequestMessage, KuaOperation{T}, CancellationToken)"/> and also returns the reply's status and headers.</summary>
+        /// <typeparam name="T">The result type.</typeparam>
+        /// <param name="request">The request.</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The status, headers and result.</returns>
+        public async Task<KuaResponse<T>> SendWithResponseAsync<T>(HttpRequestMessage request, KuaOperation<T> operation, CancellationToken cancellationToken)
+        {
+            var reply = await SendCoreAsync(request, operation, copyHeaders: true, cancellationToken).ConfigureAwait(false);
+            return new KuaResponse<T>(reply.Status, reply.Headers, reply.Value);
+        }
+
+        /// <summary>Sends as <see cref="SendWithResponseAsync{T}(HttpRequestMessage, KuaOperation{T}, CancellationToken)"/>, with the declared headers typed.</summary>
+        /// <typeparam name="T">The result type.</typeparam>
+        /// <typeparam name="THeaders">The operation's class of declared headers.</typeparam>
+        /// <param name="request">The request.</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="headers">Reads the declared headers.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The status, headers, typed headers and result.</returns>
+        public async Task<KuaResponse<T, THeaders>> SendWithResponseAsync<T, THeaders>(HttpRequestMessage request, KuaOperation<T> operation, Func<KuaResponse, THeaders> headers, CancellationToken cancellationToken)
+        {
+            var reply = await SendCoreAsync(request, operation, copyHeaders: true, cancellationToken).ConfigureAwait(false);
+            var response = new KuaResponse(reply.Status, reply.Headers);
+            return new KuaResponse<T, THeaders>(reply.Status, reply.Headers, reply.Value, headers(response));
+        }
+
+        /// <summary>Sends an operation without a result and returns the reply's status and headers.</summary>
+        /// <param name="request">The request.</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The status and headers.</returns>
+        public async Task<KuaResponse> SendEmptyWithResponseAsync(HttpRequestMessage request, KuaOperation<object> operation, CancellationToken cancellationToken)
+        {
+            var reply = await SendCoreAsync(request, operation, copyHeaders: true, cancellationToken).ConfigureAwait(false);
+            return new KuaResponse(reply.Status, reply.Headers);
+        }
+
+        /// <summary>Sends an operation without a result and returns the reply's status and headers, the declared ones typed.</summary>
+        /// <typeparam name="THeaders">The operation's class of declared headers.</typeparam>
+        /// <param name="request">The request.</param>
+        /// <param name="operation">The operation.</param>
+        /// <param name="headers">Reads the declared headers.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The status, headers and typed headers.</returns>
+        public async Task<KuaHeadersResponse<THeaders>> SendEmptyWithResponseAsync<THeaders>(HttpRequestMessage request, KuaOperation<object> operation, Func<KuaResponse, THeaders> headers, CancellationToken cancellationToken)
+        {
+            var reply = await SendCoreAsync(request, operation, copyHeaders: true, cancellationToken).ConfigureAwait(false);
+            return new KuaHeadersResponse<THeaders>(reply.Status, reply.Headers, headers(new KuaResponse(reply.Status, reply.Headers)));
+        }
+
+        /// <summary>
+        /// The one send path of every operation method: the reply's status, the result, and the headers when the caller
+        /// asks for them (copying them costs the plain methods nothing then).
+        /// </summary>
+        private async Task<Reply<T>> SendCoreAsync<T>(HttpRequestMessage request, KuaOperation<T> operation, bool copyHeaders, CancellationToken cancellationToken)
         {
             using (request)
             {
@@ -108,14 +167,11 @@ namespace Kua.Generated.Runtime.Http
                     var status = (int)response.StatusCode;
                     if (status >= 200 && status <= 299)
                     {
-                        if (operation.IsStatusWithoutBody(status))
-                        {
-                            return operation.Reply.EmptyResult;
-                        }
-
-                        var result = await operation.Reply.ReadAsync(response, operation.OperationId, cancellationToken).ConfigureAwait(false);
+                        var result = operation.IsStatusWithoutBody(status)
+                            ? operation.Reply.EmptyResult
+                            : await operation.Reply.ReadAsync(response, operation.OperationId, cancellationToken).ConfigureAwait(false);
                         keep = operation.Reply.KeepsReply;
-                        return result;
+                        return new Reply<T>(status, copyHeaders ? KuaResponses.CopyHeaders(response) : null, result);
                     }
 
                     throw await operation.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
@@ -183,6 +239,25 @@ namespace Kua.Generated.Runtime.Http
             {
                 throw new KuaApiException(operationId, 0, "Operation '" + operationId + "' timed out after " + HttpClient.Timeout + " (HttpClient.Timeout).", innerException: new TimeoutException(ex.Message, ex));
             }
+        }
+
+        /// <summary>A success reply: its status, its result, and its headers when they were asked for.</summary>
+        private readonly struct Reply<T>
+        {
+            private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _headers;
+
+            public Reply(int status, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers, T value)
+            {
+                Status = status;
+                _headers = headers;
+                Value = value;
+            }
+
+            public int Status { get; }
+
+            public T Value { get; }
+
+            public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers!;
         }
 
         /// <summary>Disposes the <see cref="HttpClient"/> when the pipeline created it; calls in flight then fail with <see cref="ObjectDisposedException"/>.</summary>

@@ -134,6 +134,15 @@ namespace Kua.Generated.Runtime.Http
         /// <returns>The reply.</returns>
         public static KuaReply<T> JsonOrDefault<T>(JsonConverter<T> converter) => new JsonReply<T>(converter, orDefault: true);
 
+        /// <summary>
+        /// A JSON body whose schema depends on the status (success statuses that declare different schemas): the status
+        /// and the JSON go to <paramref name="create"/> (the operation's generated result class).
+        /// </summary>
+        /// <typeparam name="T">The result class.</typeparam>
+        /// <param name="create">Creates the result from the status and the body (undefined for an empty body).</param>
+        /// <returns>The reply.</returns>
+        public static KuaReply<T> JsonWithStatus<T>(Func<int, System.Text.Json.JsonElement, T> create) => new JsonWithStatusReply<T>(create);
+
         /// <summary>A text body.</summary>
         public static KuaReply<string> Text { get; } = new TextReply();
 
@@ -160,6 +169,21 @@ namespace Kua.Generated.Runtime.Http
                 _orDefault
                     ? KuaResponses.ReadJsonOrDefaultAsync(response, _converter, operationId, cancellationToken)!
                     : KuaResponses.ReadJsonAsync(response, _converter, operationId, cancellationToken);
+        }
+
+        private sealed class JsonWithStatusReply<T> : KuaReply<T>
+        {
+            private readonly Func<int, System.Text.Json.JsonElement, T> _create;
+
+            public JsonWithStatusReply(Func<int, System.Text.Json.JsonElement, T> create) => _create = create ?? throw new ArgumentNullException(nameof(create));
+
+            internal override string DefaultAccept => "application/json";
+
+            internal override async Task<T> ReadAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
+            {
+                var json = await KuaResponses.ReadJsonOrDefaultAsync(response, Runtime.Json.KuaJsonConverters.Any, operationId, cancellationToken).ConfigureAwait(false);
+                return _create((int)response.StatusCode, json);
+            }
         }
 
         private sealed class TextReply : KuaReply<string>

@@ -35,6 +35,21 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Line();
                     EmitGroup(writer, types, group, authenticated);
                 }
+
+                foreach (var operation in client.Operations.Concat(client.Groups.SelectMany(g => g.Operations)))
+                {
+                    if (operation.Result.VariantsClass != null)
+                    {
+                        writer.Line();
+                        ReplyEmitter.EmitResultClass(writer, types, operation);
+                    }
+
+                    if (operation.ResponseHeadersClass != null)
+                    {
+                        writer.Line();
+                        ReplyEmitter.EmitHeadersClass(writer, types, operation);
+                    }
+                }
             }
 
             if (types.Options.DependencyInjection)
@@ -88,7 +103,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Doc("summary", "Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.");
                 writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
                 writer.Line("public " + name + "(" + HttpClient + " httpClient)");
-                writer.Line("    : this(httpClient, ownsHttpClient: false)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false)");
                 writer.Line("{");
                 writer.Line("}");
 
@@ -98,7 +113,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Doc("summary", "Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.");
                     writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
                     writer.Line("public " + name + "(" + OptionsType(types, client.Security) + " options)");
-                    writer.Line("    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)");
+                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)");
                     writer.Line("{");
                     writer.Line("}");
                 }
@@ -233,7 +248,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
                         writer.Doc("returns", "The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.");
                         writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + options + "> configure) =>");
-                        writer.Line("    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ", " + options + ">(services, " + type + ".KuaSecurity, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
+                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ", " + options + ">(services, " + type + ".KuaSecurity, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
                     }
                     else
                     {
@@ -245,15 +260,15 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null)"))
                         {
                             writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ">(services, http => new " + type + "(http))");
-                            writer.Line("    .ConfigureHttpClient(http =>");
-                            writer.Line("    {");
-                            writer.Line("        if (http.BaseAddress == null)");
-                            writer.Line("        {");
-                            writer.Line("            http.BaseAddress = " + type + ".DefaultBaseAddress;");
-                            writer.Line("        }");
+                            writer.Line("\t.ConfigureHttpClient(http =>");
+                            writer.Line("\t{");
+                            writer.Line("\t\tif (http.BaseAddress == null)");
+                            writer.Line("\t\t{");
+                            writer.Line("\t\t\thttp.BaseAddress = " + type + ".DefaultBaseAddress;");
+                            writer.Line("\t\t}");
                             writer.Line();
-                            writer.Line("        configure?.Invoke(http);");
-                            writer.Line("    });");
+                            writer.Line("\t\tconfigure?.Invoke(http);");
+                            writer.Line("\t});");
                         }
                     }
                 }

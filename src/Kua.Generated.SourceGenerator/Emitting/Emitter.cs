@@ -163,6 +163,19 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 names.Add(unit.Namespace + "." + group.ClassName);
             }
 
+            foreach (var operation in client.Operations.Concat(client.Groups.SelectMany(g => g.Operations)))
+            {
+                if (operation.Result.VariantsClass != null)
+                {
+                    names.Add(unit.Namespace + "." + operation.Result.VariantsClass);
+                }
+
+                if (operation.ResponseHeadersClass != null)
+                {
+                    names.Add(unit.Namespace + "." + operation.ResponseHeadersClass);
+                }
+            }
+
             if (unit.Options.DependencyInjection)
             {
                 names.Add(ClientEmitter.DependencyInjectionClass(client));

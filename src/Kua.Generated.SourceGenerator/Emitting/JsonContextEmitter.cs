@@ -192,7 +192,16 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                 }
 
-                Visit(operation.Result.Type);
+                if (operation.Result.VariantsClass is null)
+                {
+                    Visit(operation.Result.Type);
+                }
+
+                foreach (var variant in operation.Result.Variants)
+                {
+                    Visit(variant.Type);
+                }
+
                 foreach (var error in operation.Errors)
                 {
                     Visit(error.Type);

@@ -15,47 +15,63 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private const string PairType = "global::System.Collections.Generic.KeyValuePair<string, string>";
         private const string PairList = "global::System.Collections.Generic.List<" + PairType + ">";
 
-        /// <param name="writer">The writer.</param>
-        /// <param name="types">Type names for this file.</param>
-        /// <param name="operation">The operation.</param>
-        /// <param name="authenticated">
-        /// Whether the client has a token handler: only then are requests marked with their operation (for its
-        /// logs) — the mark costs a per-request options dictionary that clients without one need not pay.
-        /// </param>
+        /// <summary>
+        /// The operation's methods: the plain one (the reply's body), the one that also returns the status and headers,
+        /// and, when the request has parts beyond a fixed path, the private method both use to build it.
+        /// </summary>
         public static void Emit(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
             var signature = BuildSignature(types, operation);
+            var declarations = string.Join(", ", signature.Select(p => p.Declaration));
+            var arguments = string.Join(", ", signature.Where(p => p.Name != "cancellationToken").Select(p => p.Name));
+            var request = HasOwnRequest(operation)
+                ? operation.RequestMethodName + "(" + arguments + ")"
+                : "_pipeline.CreateRequest(" + operation.DescriptorName + ", " + Literals.String(string.Concat(operation.Path.Select(p => p.Literal))) + ")";
+
             EmitDocs(writer, operation, signature);
+            EmitObsolete(writer, operation);
+            writer.Line("public virtual " + ReturnType(types, operation.Result) + " " + operation.MethodName + "(" + declarations + ") =>");
+            writer.Line("	_pipeline.SendAsync(" + request + ", " + operation.DescriptorName + ", cancellationToken);");
+
+            writer.Line();
+            writer.Line("/// <summary>Calls <see cref=\"" + operation.MethodName + "\"/>, and returns the reply's status code and headers with its body.</summary>");
+            EmitObsolete(writer, operation);
+            var headers = operation.ResponseHeadersClass is null ? string.Empty : ", r => new " + operation.ResponseHeadersClass + "(r.Headers)";
+            var send = operation.Result.Kind == ResponseKind.None ? "SendEmptyWithResponseAsync(" : "SendWithResponseAsync(";
+            writer.Line("public virtual " + WithResponseType(types, operation) + " " + operation.WithResponseMethodName + "(" + declarations + ") =>");
+            writer.Line("	_pipeline." + send + request + ", " + operation.DescriptorName + headers + ", cancellationToken);");
+
+            if (HasOwnRequest(operation))
+            {
+                writer.Line();
+                EmitRequestMethod(writer, types, operation, signature);
+            }
+        }
+
+        private static void EmitObsolete(SourceWriter writer, OperationModel operation)
+        {
             if (operation.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The operation '" + operation.OperationId + "' is deprecated.\")]");
             }
-
-            var returnType = ReturnType(types, operation.Result);
-            var header = "public virtual " + returnType + " " + operation.MethodName + "(" + string.Join(", ", signature.Select(p => p.Declaration)) + ")";
-            using (writer.Open(header))
-            {
-                EmitArgumentChecks(writer, types, operation);
-                var path = EmitPathAndQuery(writer, types, operation);
-                var descriptor = DescriptorName(operation);
-                if (!NeedsRequest(operation))
-                {
-                    writer.Line("return _pipeline.SendAsync(" + descriptor + ", " + path + ", cancellationToken);");
-                    return;
-                }
-
-                writer.Line("var request = _pipeline.CreateRequest(" + descriptor + ", " + path + ");");
-                EmitHeaders(writer, types, operation);
-                EmitBody(writer, types, operation);
-                writer.Line("return _pipeline.SendAsync(request, " + descriptor + ", cancellationToken);");
-            }
         }
 
-        /// <summary>The private static field describing the operation to the runtime (id, method, reply, errors).</summary>
-        public static string DescriptorName(OperationModel operation)
+        /// <summary>Whether the request has parts beyond a fixed path (parameters or a body), built by a method of its own.</summary>
+        private static bool HasOwnRequest(OperationModel operation) => operation.Body != null || !operation.Parameters.IsEmpty;
+
+        /// <summary>The private method that checks the arguments and builds the request: path, query, headers, cookies, body.</summary>
+        private static void EmitRequestMethod(SourceWriter writer, TypeSyntax types, OperationModel operation, List<SignatureParameter> signature)
         {
-            var method = operation.MethodName;
-            return "s_" + (method.EndsWith("Async", StringComparison.Ordinal) ? method.Substring(0, method.Length - 5) : method);
+            var parameters = string.Join(", ", signature.Where(p => p.Name != "cancellationToken").Select(p => p.TypeName + " " + p.Name));
+            using (writer.Open("private global::System.Net.Http.HttpRequestMessage " + operation.RequestMethodName + "(" + parameters + ")"))
+            {
+                EmitArgumentChecks(writer, types, operation);
+                var uri = EmitPathAndQuery(writer, types, operation);
+                writer.Line("var request_ = _pipeline.CreateRequest(" + operation.DescriptorName + ", " + uri + ");");
+                EmitHeaders(writer, types, operation);
+                EmitBody(writer, types, operation);
+                writer.Line("return request_;");
+            }
         }
 
         /// <summary>
@@ -72,34 +88,33 @@ namespace Kua.Generated.SourceGenerator.Emitting
         public static void EmitDescriptor(SourceWriter writer, TypeSyntax types, OperationModel operation, bool authenticated)
         {
             var result = operation.Result;
-            string resultType;
+            var resultType = ResultType(types, result);
             string reply;
             switch (result.Kind)
             {
+                case ResponseKind.Json when result.VariantsClass != null:
+                    reply = TypeSyntax.HttpRuntime + ".KuaReply.JsonWithStatus((status, json) => new " + types.Generated(result.VariantsClass) + "(status, json))";
+                    break;
                 case ResponseKind.Json:
-                    resultType = types.Declared(result.Type!, result.Type!.Nullable);
-                    reply = result.Type.Nullable
-                        ? TypeSyntax.HttpRuntime + ".KuaReply.JsonOrDefault(" + types.Converter(result.Type) + ")"
-                        : TypeSyntax.HttpRuntime + ".KuaReply.Json(" + types.Converter(result.Type) + ")";
+                    reply = TypeSyntax.HttpRuntime + (result.Type!.Nullable ? ".KuaReply.JsonOrDefault(" : ".KuaReply.Json(") + types.Converter(result.Type) + ")";
                     break;
                 case ResponseKind.Text:
-                    resultType = "string";
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.Text";
                     break;
                 case ResponseKind.Binary:
-                    resultType = "global::System.IO.Stream";
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.Stream";
                     break;
                 default:
-                    resultType = "object";
                     reply = TypeSyntax.HttpRuntime + ".KuaReply.None";
                     break;
             }
 
             var arguments = new List<string> { Literals.String(operation.OperationId), Literals.String(operation.HttpMethod), reply };
-            foreach (var error in ErrorsInOrder(operation))
+            foreach (var error in operation.Errors.Where(e => e.Type != null))
             {
-                arguments.Add("new " + TypeSyntax.HttpRuntime + ".KuaErrorReply<" + types.Declared(error.Type!, false) + ">(" + error.Low + ", " + error.High + ", " + types.Converter(error.Type!.WithNullable(false)) + ")");
+                arguments.Add("new " + TypeSyntax.HttpRuntime + ".KuaErrorReply<" + types.Declared(error.Type!, false) + ">(" +
+                              error.Status.Low.ToString(CultureInfo.InvariantCulture) + ", " + error.Status.High.ToString(CultureInfo.InvariantCulture) + ", " +
+                              types.Converter(error.Type!.WithNullable(false)) + ")");
             }
 
             var settings = new List<string>();
@@ -127,56 +142,33 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 settings.Add("Sensitive = true");
             }
 
-            var withoutBody = result.Kind == ResponseKind.None ? new List<string>() : result.StatusesWithoutBody.Where(s => s.All(char.IsDigit)).ToList();
-            if (withoutBody.Count > 0)
+            if (result.Kind != ResponseKind.None && !result.StatusesWithoutBody.IsEmpty)
             {
-                settings.Add("StatusesWithoutBody = new[] { " + string.Join(", ", withoutBody) + " }");
+                settings.Add("StatusesWithoutBody = new[] { " + string.Join(", ", result.StatusesWithoutBody.Select(s => s.ToString(CultureInfo.InvariantCulture))) + " }");
             }
 
             var descriptorType = TypeSyntax.HttpRuntime + ".KuaOperation<" + resultType + ">";
-            writer.Line("private static readonly " + descriptorType + " " + DescriptorName(operation) + " = new " + descriptorType + "(" + string.Join(", ", arguments) + ")" +
+            writer.Line("private static readonly " + descriptorType + " " + operation.DescriptorName + " = new " + descriptorType + "(" + string.Join(", ", arguments) + ")" +
                         (settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }") + ";");
-        }
-
-        /// <summary>Whether the method builds a request of its own (headers, cookies or a body) rather than sending path and query alone.</summary>
-        private static bool NeedsRequest(OperationModel operation) =>
-            operation.Body != null || operation.Parameters.Any(p => p.Location == ParameterLocation.Header || p.Location == ParameterLocation.Cookie);
-
-        /// <summary>Error replies with a typed body in the order the runtime tries them: exact statuses, ranges, then default.</summary>
-        private static IEnumerable<(TypeRef? Type, string Low, string High)> ErrorsInOrder(OperationModel operation)
-        {
-            var typed = operation.Errors.Where(e => e.Type != null).ToList();
-            foreach (var error in typed.Where(e => e.Status.All(char.IsDigit)))
-            {
-                yield return (error.Type, error.Status, error.Status);
-            }
-
-            foreach (var error in typed.Where(e => e.Status.Length == 3 && char.IsDigit(e.Status[0]) && e.Status.EndsWith("XX", StringComparison.OrdinalIgnoreCase)))
-            {
-                var low = (error.Status[0] - '0') * 100;
-                yield return (error.Type, low.ToString(CultureInfo.InvariantCulture), (low + 99).ToString(CultureInfo.InvariantCulture));
-            }
-
-            foreach (var error in typed.Where(e => e.Status == "default"))
-            {
-                yield return (error.Type, "0", "999");
-            }
         }
 
         private sealed class SignatureParameter
         {
-            public SignatureParameter(string name, string declaration, string? description)
+            public SignatureParameter(string name, string typeName, string? defaultValue, DocText description)
             {
                 Name = name;
-                Declaration = declaration;
+                TypeName = typeName;
+                Declaration = typeName + " " + name + (defaultValue is null ? string.Empty : " = " + defaultValue);
                 Description = description;
             }
 
             public string Name { get; }
 
+            public string TypeName { get; }
+
             public string Declaration { get; }
 
-            public string? Description { get; }
+            public DocText Description { get; }
         }
 
         private static List<SignatureParameter> BuildSignature(TypeSyntax types, OperationModel operation)
@@ -184,22 +176,16 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var required = new List<SignatureParameter>();
             var optional = new List<SignatureParameter>();
 
-            void Add(string name, string type, bool isRequired, string? description)
-            {
-                if (isRequired)
-                {
-                    required.Add(new SignatureParameter(name, type + " " + name, description));
-                }
-                else
-                {
-                    optional.Add(new SignatureParameter(name, type + " " + name + " = null", description));
-                }
-            }
+            void Add(string name, string type, bool isRequired, DocText description) =>
+                (isRequired ? required : optional).Add(new SignatureParameter(name, type, isRequired ? null : "null", description));
 
             foreach (var parameter in operation.Parameters)
             {
                 var nullable = !parameter.Required || parameter.Type.Nullable;
-                Add(parameter.ParameterName, types.Declared(parameter.Type, nullable, forParameter: true), parameter.Required, parameter.Description ?? DefaultDescription(parameter));
+                var description = parameter.Description != null
+                    ? DocText.Plain(parameter.Description)
+                    : DocText.Xml("The <c>" + SourceWriter.Escape(parameter.Name) + "</c> " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
+                Add(parameter.ParameterName, types.Declared(parameter.Type, nullable, forParameter: true), parameter.Required, description);
             }
 
             var body = operation.Body;
@@ -214,24 +200,22 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         typeName += types.Annotate ? "?" : string.Empty;
                     }
 
-                    Add(body.ParameterName, typeName, body.Required, body.Description ?? "The request body.");
+                    Add(body.ParameterName, typeName, body.Required, DocText.Plain(body.Description ?? "The request body."));
                 }
                 else
                 {
                     foreach (var field in body.Fields)
                     {
-                        Add(field.ParameterName!, FieldType(types, field), field.Required, field.Description ?? "The <c>" + field.Name + "</c> field.");
+                        var description = field.Description != null ? DocText.Plain(field.Description) : DocText.Xml("The <c>" + SourceWriter.Escape(field.Name) + "</c> field.");
+                        Add(field.ParameterName!, FieldType(types, field), field.Required, description);
                     }
                 }
             }
 
             var all = required.Concat(optional).ToList();
-            all.Add(new SignatureParameter("cancellationToken", "global::System.Threading.CancellationToken cancellationToken = default", "Cancels the request."));
+            all.Add(new SignatureParameter("cancellationToken", "global::System.Threading.CancellationToken", "default", DocText.Plain("Cancels the request.")));
             return all;
         }
-
-        private static string DefaultDescription(ParameterModel parameter) =>
-            "The <c>" + parameter.Name + "</c> " + parameter.Location.ToString().ToLowerInvariant() + " parameter.";
 
         private static string FieldType(TypeSyntax types, FormFieldModel field)
         {
@@ -254,7 +238,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
         private static void EmitDocs(SourceWriter writer, OperationModel operation, List<SignatureParameter> signature)
         {
-            var summary = operation.Summary ?? FirstLine(operation.Description) ?? "Calls " + operation.HttpMethod + " " + operation.Path + ".";
+            var summary = operation.Summary ?? TextLines.First(operation.Description) ?? "Calls " + operation.HttpMethod + " " + operation.PathTemplate + ".";
             writer.Doc("summary", summary);
             var remarks = new StringBuilder();
             if (operation.Description != null && operation.Description != summary)
@@ -262,36 +246,29 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 remarks.Append(operation.Description.Trim()).Append("\n");
             }
 
-            remarks.Append(operation.HttpMethod).Append(' ').Append(operation.Path).Append(" (operationId: ").Append(operation.OperationId).Append(").");
+            remarks.Append(operation.HttpMethod).Append(' ').Append(operation.PathTemplate).Append(" (operationId: ").Append(operation.OperationId).Append(").");
             writer.Doc("remarks", remarks.ToString());
             foreach (var parameter in signature)
             {
-                var description = parameter.Description ?? string.Empty;
-                if (description.IndexOf('<') >= 0 && description.IndexOf("<c>", StringComparison.Ordinal) >= 0 && description.IndexOf('\n') < 0)
-                {
-                    writer.DocRaw("param", description, "name=\"" + parameter.Name.TrimStart('@') + "\"");
-                }
-                else
-                {
-                    writer.Doc("param", description.Length == 0 ? parameter.Name.TrimStart('@') : description, "name=\"" + parameter.Name.TrimStart('@') + "\"");
-                }
+                writer.Doc("param", parameter.Description, "name=\"" + parameter.Name.TrimStart('@') + "\"");
             }
 
-            switch (operation.Result.Kind)
+            var result = operation.Result;
+            switch (result.Kind)
             {
+                case ResponseKind.Json when result.VariantsClass != null:
+                    writer.Doc("returns", "The reply's status and body, read as the schema that status declares.");
+                    break;
                 case ResponseKind.Json:
                 case ResponseKind.Text:
-                    var raw = operation.Result.Type?.Kind == TypeKind.Any && operation.Result.StatusesWithBody.Count > 1
-                        ? " as raw JSON (statuses " + string.Join(", ", operation.Result.StatusesWithBody) + " may carry different schemas)"
-                        : string.Empty;
-                    writer.Doc("returns", "The reply body" + raw + (operation.Result.Type?.Nullable == true ? ", or null when the server sends none" : string.Empty) + ".");
+                    writer.Doc("returns", "The reply body" + (result.Type?.Nullable == true ? ", or null when the server sends none" : string.Empty) + ".");
                     break;
                 case ResponseKind.Binary:
                     writer.Doc("returns", "The reply body as a stream; dispose it to release the connection.");
                     break;
             }
 
-            var statuses = operation.Errors.Select(e => e.Status).ToList();
+            var statuses = operation.Errors.Select(e => e.Status.Text).ToList();
             writer.DocRaw(
                 "exception",
                 "The server replied with a non-success status" + (statuses.Count == 0 ? string.Empty : " (declared: " + SourceWriter.Escape(string.Join(", ", statuses)) + ")") +
@@ -299,30 +276,42 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 "cref=\"global::Kua.Generated.KuaApiException\"");
         }
 
-        private static string? FirstLine(string? text)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            var end = text.IndexOfAny(new[] { '\n', '\r' });
-            return end < 0 ? text : text.Substring(0, end);
-        }
-
-        private static string ReturnType(TypeSyntax types, ResultModel result)
+        /// <summary>The C# type of the result, as the descriptor's type argument (annotations follow <paramref name="types"/>).</summary>
+        private static string ResultType(TypeSyntax types, ResultModel result)
         {
             switch (result.Kind)
             {
                 case ResponseKind.Json:
-                    return "global::System.Threading.Tasks.Task<" + types.Declared(result.Type!, result.Type!.Nullable) + ">";
+                    return types.Declared(result.Type!, result.Type!.Nullable);
                 case ResponseKind.Text:
-                    return "global::System.Threading.Tasks.Task<" + types.Declared(TypeRef.String, result.Type?.Nullable == true) + ">";
+                    return types.Declared(TypeRef.String, result.Type?.Nullable == true);
                 case ResponseKind.Binary:
-                    return "global::System.Threading.Tasks.Task<global::System.IO.Stream>";
+                    return "global::System.IO.Stream";
                 default:
-                    return "global::System.Threading.Tasks.Task";
+                    return "object";
             }
+        }
+
+        private static string ReturnType(TypeSyntax types, ResultModel result) =>
+            result.Kind == ResponseKind.None
+                ? "global::System.Threading.Tasks.Task"
+                : "global::System.Threading.Tasks.Task<" + ResultType(types, result) + ">";
+
+        private static string WithResponseType(TypeSyntax types, OperationModel operation)
+        {
+            var headers = operation.ResponseHeadersClass is null ? null : types.Generated(operation.ResponseHeadersClass);
+            string response;
+            if (operation.Result.Kind == ResponseKind.None)
+            {
+                response = headers is null ? "global::Kua.Generated.KuaResponse" : "global::Kua.Generated.KuaHeadersResponse<" + headers + ">";
+            }
+            else
+            {
+                var value = ResultType(types, operation.Result);
+                response = headers is null ? "global::Kua.Generated.KuaResponse<" + value + ">" : "global::Kua.Generated.KuaResponse<" + value + ", " + headers + ">";
+            }
+
+            return "global::System.Threading.Tasks.Task<" + response + ">";
         }
 
         private static string? AcceptHeader(ResultModel result)
@@ -403,48 +392,32 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
         }
 
-        /// <summary>Writes the statements that build the path and query; returns the expression for both.</summary>
+        /// <summary>Writes the statements that build the path and query; returns the name of the local holding both.</summary>
         private static string EmitPathAndQuery(SourceWriter writer, TypeSyntax types, OperationModel operation)
         {
             var parts = new List<string>();
-            var template = operation.Path.TrimStart('/');
-            var position = 0;
-            while (position < template.Length)
+            foreach (var segment in operation.Path)
             {
-                var open = template.IndexOf('{', position);
-                var close = open < 0 ? -1 : template.IndexOf('}', open);
-                if (open < 0 || close < 0)
-                {
-                    parts.Add(Literals.String(EscapePathLiteral(template.Substring(position))));
-                    break;
-                }
-
-                if (open > position)
-                {
-                    parts.Add(Literals.String(EscapePathLiteral(template.Substring(position, open - position))));
-                }
-
-                var name = template.Substring(open + 1, close - open - 1);
-                var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
-                parts.Add(parameter is null ? Literals.String(EscapePathLiteral(template.Substring(open, close - open + 1))) : PathValue(writer, types, parameter));
-                position = close + 1;
+                parts.Add(segment.Literal != null
+                    ? Literals.String(segment.Literal)
+                    : PathValue(writer, types, operation.Parameters.First(p => p.ParameterName == segment.ParameterName)));
             }
 
             var path = parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
             var query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
-            if (query.Count == 0)
+            if (query.Count > 0)
             {
-                return path;
+                writer.Line("var query_ = new " + Http + ".KuaQueryBuilder();");
+                foreach (var parameter in query)
+                {
+                    EmitQueryParameter(writer, types, parameter);
+                }
+
+                path = "query_.AppendTo(" + path + ")";
             }
 
-            writer.Line("var query = new " + Http + ".KuaQueryBuilder();");
-            foreach (var parameter in query)
-            {
-                EmitQueryParameter(writer, types, parameter);
-            }
-
-            writer.Line();
-            return "query.AppendTo(" + path + ")";
+            writer.Line("var uri_ = " + path + ";");
+            return "uri_";
         }
 
         private static string PathValue(SourceWriter writer, TypeSyntax types, ParameterModel parameter)
@@ -452,7 +425,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var name = Literals.String(parameter.Name);
             var value = parameter.ParameterName;
             var style = Style + parameter.Style;
-            var explode = parameter.Explode ? "true" : "false";
+            var explode = parameter.Explode ? "explode: true" : "explode: false";
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
@@ -474,7 +447,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var name = Literals.String(parameter.Name);
             var value = parameter.ParameterName;
             var allowReserved = parameter.AllowReserved ? ", allowReserved: true" : string.Empty;
-            var guarded = !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+            // A required value that may not be null was checked on entry.
+            var guarded = !parameter.Required || parameter.Type.Nullable;
             if (guarded)
             {
                 writer.Line("if (" + value + " != null)");
@@ -486,15 +460,15 @@ namespace Kua.Generated.SourceGenerator.Emitting
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
-                    writer.Line("query.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
+                    writer.Line("query_.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "explode: true" : "explode: false") + allowReserved + ");");
                     break;
                 case TypeKind.Map:
                 case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
                     var pairs = EmitPairs(writer, types, parameter, value);
-                    writer.Line("query.AddObject(" + name + ", " + pairs + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + allowReserved + ");");
+                    writer.Line("query_.AddObject(" + name + ", " + pairs + ", " + Style + parameter.Style + ", " + (parameter.Explode ? "explode: true" : "explode: false") + allowReserved + ");");
                     break;
                 default:
-                    writer.Line("query.Add(" + name + ", " + types.FormatValue(parameter.Type, nonNull) + allowReserved + ");");
+                    writer.Line("query_.Add(" + name + ", " + types.FormatValue(parameter.Type, nonNull) + allowReserved + ");");
                     break;
             }
 
@@ -508,23 +482,23 @@ namespace Kua.Generated.SourceGenerator.Emitting
         /// <summary>Statements that collect an object's or map's properties as text pairs; returns the list's name.</summary>
         private static string EmitPairs(SourceWriter writer, TypeSyntax types, ParameterModel parameter, string value)
         {
-            var list = parameter.ParameterName.TrimStart('@') + "Pairs";
+            var list = parameter.ParameterName.TrimStart('@') + "Pairs_";
             writer.Line("var " + list + " = new " + PairList + "();");
             if (parameter.Type.Kind == TypeKind.Map)
             {
                 var element = parameter.Type.Element!;
-                using (writer.Open("foreach (var pair in " + value + ")"))
+                using (writer.Open("foreach (var pair_ in " + value + ")"))
                 {
                     if (element.Nullable || !TypeSyntax.IsValueType(element))
                     {
-                        using (writer.Open("if (pair.Value != null)"))
+                        using (writer.Open("if (pair_.Value != null)"))
                         {
-                            writer.Line(list + ".Add(new " + PairType + "(pair.Key, " + types.FormatNullable(element, "pair.Value") + "));");
+                            writer.Line(list + ".Add(new " + PairType + "(pair_.Key, " + types.FormatNullable(element, "pair_.Value") + "));");
                         }
                     }
                     else
                     {
-                        writer.Line(list + ".Add(new " + PairType + "(pair.Key, " + types.FormatValue(element, "pair.Value") + "));");
+                        writer.Line(list + ".Add(new " + PairType + "(pair_.Key, " + types.FormatValue(element, "pair_.Value") + "));");
                     }
                 }
 
@@ -565,8 +539,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
 
             return element.Nullable
-                ? ", item => item == null ? string.Empty : " + types.FormatNullable(element, "item")
-                : ", item => " + types.FormatValue(element, "item");
+                ? ", item_ => item_ == null ? string.Empty : " + types.FormatNullable(element, "item_")
+                : ", item => " + types.FormatValue(element, "item_");
         }
 
         private static string NonNullFormat(TypeSyntax types, TypeRef type, string value, bool knownNonNull) =>
@@ -578,7 +552,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             {
                 OpenNullCheck(writer, parameter);
                 var text = HeaderText(writer, types, parameter, escape: false);
-                writer.Line("request.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
+                writer.Line("request_.Headers.TryAddWithoutValidation(" + Literals.String(parameter.Name) + ", " + text + ");");
                 CloseNullCheck(writer, parameter);
             }
 
@@ -589,41 +563,41 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
 
             // Cookies follow style: form (the only style OpenAPI allows for them), with the spec's explode.
-            writer.Line("var cookies = new " + Http + ".KuaCookieBuilder();");
+            writer.Line("var cookies_ = new " + Http + ".KuaCookieBuilder();");
             foreach (var parameter in cookies)
             {
                 OpenNullCheck(writer, parameter);
                 var name = Literals.String(parameter.Name);
                 var value = parameter.ParameterName;
-                var explode = parameter.Explode ? "true" : "false";
+                var explode = parameter.Explode ? "explode: true" : "explode: false";
                 switch (parameter.Type.Kind)
                 {
                     case TypeKind.List:
-                        writer.Line("cookies.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + explode + ");");
+                        writer.Line("cookies_.AddArray(" + name + ", " + value + ItemFormat(types, parameter.Type.Element!) + ", " + explode + ");");
                         break;
                     case TypeKind.Map:
                     case TypeKind.Object when !parameter.ObjectFields.IsEmpty:
                         var pairs = EmitPairs(writer, types, parameter, value + (TypeSyntax.IsValueType(parameter.Type) ? ".Value" : string.Empty));
-                        writer.Line("cookies.AddObject(" + name + ", " + pairs + ", " + explode + ");");
+                        writer.Line("cookies_.AddObject(" + name + ", " + pairs + ", " + explode + ");");
                         break;
                     default:
                         var text = MayBeNull(parameter) && TypeSyntax.IsValueType(parameter.Type) ? types.FormatNullable(parameter.Type, value) : types.FormatValue(parameter.Type, value);
-                        writer.Line("cookies.Add(" + name + ", " + text + ");");
+                        writer.Line("cookies_.Add(" + name + ", " + text + ");");
                         break;
                 }
 
                 CloseNullCheck(writer, parameter);
             }
 
-            using (writer.Open("if (!cookies.IsEmpty)"))
+            using (writer.Open("if (!cookies_.IsEmpty)"))
             {
-                writer.Line("request.Headers.TryAddWithoutValidation(\"Cookie\", cookies.ToString());");
+                writer.Line("request_.Headers.TryAddWithoutValidation(\"Cookie\", cookies_.ToString());");
             }
         }
 
         /// <summary>Whether a header or cookie value may be null (a required value type never is: checking it would warn).</summary>
         private static bool MayBeNull(ParameterModel parameter) =>
-            !parameter.Required || parameter.Type.Nullable || !TypeSyntax.IsValueType(parameter.Type);
+            !parameter.Required || parameter.Type.Nullable;
 
         /// <summary>Opens the null check before the value is read (an object or map writes statements that read it).</summary>
         private static void OpenNullCheck(SourceWriter writer, ParameterModel parameter)
@@ -649,8 +623,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             var name = Literals.String(parameter.Name);
             var value = parameter.ParameterName;
-            var explode = parameter.Explode ? "true" : "false";
-            var escapeArgument = escape ? "true" : "false";
+            var explode = parameter.Explode ? "explode: true" : "explode: false";
+            var escapeArgument = escape ? "escape: true" : "escape: false";
             switch (parameter.Type.Kind)
             {
                 case TypeKind.List:
@@ -687,12 +661,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     {
                         using (writer.Open("if (" + body.ParameterName + " != null)"))
                         {
-                            writer.Line("request.Content = " + Http + ".KuaRequestContent.Json(" + value + ", " + converter + jsonMedia + ");");
+                            writer.Line("request_.Content = " + Http + ".KuaRequestContent.Json(" + value + ", " + converter + jsonMedia + ");");
                         }
                     }
                     else
                     {
-                        writer.Line("request.Content = " + Http + ".KuaRequestContent.Json(" + value + ", " + converter + jsonMedia + ");");
+                        writer.Line("request_.Content = " + Http + ".KuaRequestContent.Json(" + value + ", " + converter + jsonMedia + ");");
                     }
 
                     break;
@@ -702,13 +676,13 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     var factory = body.Kind == BodyKind.Text ? ".KuaRequestContent.Text(" : ".KuaRequestContent.Binary(";
                     if (body.Required)
                     {
-                        writer.Line("request.Content = " + Http + factory + body.ParameterName + mediaArgument + ");");
+                        writer.Line("request_.Content = " + Http + factory + body.ParameterName + mediaArgument + ");");
                     }
                     else
                     {
                         using (writer.Open("if (" + body.ParameterName + " != null)"))
                         {
-                            writer.Line("request.Content = " + Http + factory + body.ParameterName + mediaArgument + ");");
+                            writer.Line("request_.Content = " + Http + factory + body.ParameterName + mediaArgument + ");");
                         }
                     }
 
@@ -738,7 +712,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Indent();
             }
 
-            writer.Line("var fields = new " + PairList + "();");
+            writer.Line("var fields_ = new " + PairList + "();");
             foreach (var (field, value) in Fields(body))
             {
                 var nullable = !field.Required || field.Type.Nullable;
@@ -752,17 +726,17 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
                 if (field.Type.Kind == TypeKind.List)
                 {
-                    using (writer.Open("foreach (var item in " + value + ")"))
+                    using (writer.Open("foreach (var item_ in " + value + ")"))
                     {
                         var element = field.Type.Element!;
-                        var text = element.Nullable ? "item == null ? string.Empty : " + types.FormatNullable(element, "item") : types.FormatValue(element, "item");
-                        writer.Line("fields.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
+                        var text = element.Nullable ? "item_ == null ? string.Empty : " + types.FormatNullable(element, "item_") : types.FormatValue(element, "item_");
+                        writer.Line("fields_.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
                     }
                 }
                 else
                 {
                     var text = nullable ? types.FormatNullable(field.Type, value) : types.FormatValue(field.Type, value);
-                    writer.Line("fields.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
+                    writer.Line("fields_.Add(new " + PairType + "(" + Literals.String(field.Name) + ", " + text + "));");
                 }
 
                 if (guarded)
@@ -772,7 +746,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
             }
 
-            writer.Line("request.Content = " + Http + ".KuaRequestContent.Form(fields);");
+            writer.Line("request_.Content = " + Http + ".KuaRequestContent.Form(fields_);");
             if (outer)
             {
                 writer.Outdent();
@@ -790,7 +764,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Indent();
             }
 
-            writer.Line("var multipart = new global::System.Net.Http.MultipartFormDataContent();");
+            writer.Line("var multipart_ = new global::System.Net.Http.MultipartFormDataContent();");
             foreach (var (field, value) in Fields(body))
             {
                 var name = Literals.String(field.Name);
@@ -807,26 +781,26 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 {
                     if (field.Type.Kind == TypeKind.List)
                     {
-                        using (writer.Open("foreach (var item in " + value + ")"))
+                        using (writer.Open("foreach (var item_ in " + value + ")"))
                         {
-                            writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", item);");
+                            writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart_, " + name + ", item_);");
                         }
                     }
                     else
                     {
-                        writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart, " + name + ", " + value + ");");
+                        writer.Line(Http + ".KuaRequestContent.AddMultipartFile(multipart_, " + name + ", " + value + ");");
                     }
                 }
                 else if (field.Type.Kind == TypeKind.List && !IsJsonValue(field.Type.Element!))
                 {
                     // An array of plain values is one part per item, as Swagger 2.0's collectionFormat: multi.
                     var element = field.Type.Element!;
-                    using (writer.Open("foreach (var item in " + value + ")"))
+                    using (writer.Open("foreach (var item_ in " + value + ")"))
                     {
-                        var add = Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + (element.Nullable ? types.FormatNullable(element, "item") : types.FormatValue(element, "item")) + ");";
+                        var add = Http + ".KuaRequestContent.AddMultipartField(multipart_, " + name + ", " + (element.Nullable ? types.FormatNullable(element, "item_") : types.FormatValue(element, "item_")) + ");";
                         if (element.Nullable || !TypeSyntax.IsValueType(element))
                         {
-                            using (writer.Open("if (item != null)"))
+                            using (writer.Open("if (item_ != null)"))
                             {
                                 writer.Line(add);
                             }
@@ -843,12 +817,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     var json = field.Type.Kind == TypeKind.List && field.ParameterName != null
                         ? "new " + types.Name(field.Type) + "(" + value + ")"
                         : value;
-                    writer.Line(Http + ".KuaRequestContent.AddMultipartJson(multipart, " + name + ", " + json + ", " + types.Converter(field.Type.WithNullable(false)) + ");");
+                    writer.Line(Http + ".KuaRequestContent.AddMultipartJson(multipart_, " + name + ", " + json + ", " + types.Converter(field.Type.WithNullable(false)) + ");");
                 }
                 else
                 {
                     var text = nullable ? types.FormatNullable(field.Type, value) : types.FormatValue(field.Type, value);
-                    writer.Line(Http + ".KuaRequestContent.AddMultipartField(multipart, " + name + ", " + text + ");");
+                    writer.Line(Http + ".KuaRequestContent.AddMultipartField(multipart_, " + name + ", " + text + ");");
                 }
 
                 if (guarded)
@@ -858,32 +832,12 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
             }
 
-            writer.Line("request.Content = multipart;");
+            writer.Line("request_.Content = multipart_;");
             if (outer)
             {
                 writer.Outdent();
                 writer.Line("}");
             }
-        }
-
-        /// <summary>Percent-encodes what a URL path may not hold literally, keeping '/' and RFC 3986 sub-delimiters.</summary>
-        private static string EscapePathLiteral(string text)
-        {
-            var builder = new StringBuilder(text.Length);
-            foreach (var b in Encoding.UTF8.GetBytes(text))
-            {
-                var c = (char)b;
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@%".IndexOf(c) >= 0)
-                {
-                    builder.Append(c);
-                }
-                else
-                {
-                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -18,20 +18,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
         {
             writer.Doc("summary", "The document's security schemes and the requirement sets its operations use (set 0 is the document's).");
             writer.Line("internal static " + Runtime + "KuaSecurity KuaSecurity { get; } = new " + Runtime + "KuaSecurity(");
-            writer.Line("    new " + Runtime + "KuaSecurityScheme[]");
-            writer.Line("    {");
+            writer.Line("\tnew " + Runtime + "KuaSecurityScheme[]");
+            writer.Line("\t{");
             foreach (var scheme in security.Schemes)
             {
-                writer.Line("        " + SchemeExpression(scheme, tokenEndpoint) + ",");
+                writer.Line("\t\t" + SchemeExpression(scheme, tokenEndpoint) + ",");
             }
 
-            writer.Line("    },");
+            writer.Line("\t},");
             var sets = security.RequirementSets;
             for (var i = 0; i < sets.Count; i++)
             {
                 var alternatives = sets[i].Alternatives;
                 var items = alternatives.IsEmpty ? Requirement + "[0]" : Requirement + "[] { " + string.Join(", ", alternatives.Select(RequirementExpression)) + " }";
-                writer.Line("    new " + items + (i == sets.Count - 1 ? ");" : ","));
+                writer.Line("\tnew " + items + (i == sets.Count - 1 ? ");" : ","));
             }
         }
 
@@ -55,8 +55,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.DocRaw("summary", SourceWriter.Escape(Describe(scheme)));
                     writer.Line("public " + type + (types.Annotate ? "?" : string.Empty) + " " + scheme.PropertyName);
                     writer.Line("{");
-                    writer.Line("    get => GetCredential<" + type + ">(" + Literals.String(scheme.Name) + ");");
-                    writer.Line("    set => SetCredential(" + Literals.String(scheme.Name) + ", value);");
+                    writer.Line("\tget => GetCredential<" + type + ">(" + Literals.String(scheme.Name) + ");");
+                    writer.Line("\tset => SetCredential(" + Literals.String(scheme.Name) + ", value);");
                     writer.Line("}");
                 }
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Kua.Generated.SourceGenerator.Model;
 
 namespace Kua.Generated.SourceGenerator.Emitting
 {
@@ -76,6 +77,19 @@ namespace Kua.Generated.SourceGenerator.Emitting
             }
 
             Line("/// " + close);
+        }
+
+        /// <summary>An XML doc element from text that says whether it is XML already or plain (to escape).</summary>
+        public void Doc(string element, DocText text, string? attributes = null)
+        {
+            if (text.IsXml)
+            {
+                DocRaw(element, text.Text, attributes);
+            }
+            else
+            {
+                Doc(element, text.Text, attributes);
+            }
         }
 
         /// <summary>An XML doc element whose content is already valid XML (used for generated wording with &lt;c&gt; tags).</summary>

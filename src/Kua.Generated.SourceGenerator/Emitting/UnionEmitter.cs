@@ -82,6 +82,35 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     }
                 }
 
+
+                writer.Line();
+                writer.Doc("summary", "Calls the function of the first variant the value reads as (in the order the spec lists them), or <paramref name=\"onUnknown\"/> with the raw JSON when it reads as none.");
+                writer.DocRaw("typeparam", "What the functions return.", "name=\"TResult\"");
+                foreach (var variant in model.Variants)
+                {
+                    writer.Doc("param", "Called with the value when it reads as a " + variant.Name + ".", "name=\"on" + variant.Name + "\"");
+                }
+
+                writer.Doc("param", "Called with the raw JSON otherwise.", "name=\"onUnknown\"");
+                writer.Doc("returns", "What the function called returns.");
+                var parameters = model.Variants.Select(v => "global::System.Func<" + types.Declared(v.Type, false) + ", TResult> on" + v.Name)
+                    .Concat(new[] { "global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown" });
+                using (writer.Open("public TResult Match<TResult>(" + string.Join(", ", parameters) + ")"))
+                {
+                    var index = 0;
+                    foreach (var variant in model.Variants)
+                    {
+                        var local = "value" + index++.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_";
+                        using (writer.Open("if (TryGet" + variant.Name + "(out var " + local + "))"))
+                        {
+                            writer.Line("return on" + variant.Name + "(" + local + (TypeSyntax.IsValueType(variant.Type) ? string.Empty : types.Bang) + ");");
+                        }
+
+                        writer.Line();
+                    }
+
+                    writer.Line("return onUnknown(Json);");
+                }
             }
         }
 

@@ -14,18 +14,14 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// <summary>Paths → operations: method names, parameters, bodies, results, errors, the token endpoint.</summary>
     internal sealed partial class ModelBuilder
     {
-        private static readonly string[] MethodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
         private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "KuaSecurity", "Pipeline" };
 
         /// <summary>
-        /// The names the operation emitter gives its locals, loop variables and lambda parameters; a method
-        /// parameter may not take one (C# forbids a local that shadows a parameter).
+        /// Names a method parameter may not take. The operation emitter's own locals end in '_', which no parameter name
+        /// has, so only the method's own last parameter is left.
         /// </summary>
-        private static readonly string[] OperationLocals =
-        {
-            "cancellationToken", "request", "response", "status", "pathAndQuery", "query", "content", "fields", "multipart", "cookies", "handedOver", "item", "pair",
-        };
+        private static readonly string[] OperationLocals = { "cancellationToken" };
 
         private TokenEndpointModel? _tokenEndpoint;
         private string? _tokenOperationId;
@@ -98,7 +94,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     continue;
                 }
 
-                foreach (var method in MethodOrder)
+                foreach (var method in OpenApiMethods.All)
                 {
                     if (item.TryGetValue(method, out var operation) && operation != null)
                     {
@@ -208,6 +204,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
             var raw = SpecLines.Resolve(_root, pointer).Node as JObject;
             var methodBase = Naming.ToPascal(operationId, "Operation");
             var methodName = methodNames.Claim(methodBase + "Async");
+            var withResponseName = methodNames.Claim(methodBase + "WithResponseAsync");
+            var requestName = methodNames.Claim(methodBase + "Request");
+            var descriptorName = methodNames.Claim("s_" + methodBase);
             var parameterNames = new NameScope(StringComparer.Ordinal, OperationLocals);
 
             var parameters = BuildParameters(operation, path, methodBase, pointer, parameterNames);
@@ -233,23 +232,79 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 sensitive = true;
             }
 
-            return new OperationModel(
-                operationId,
-                methodName,
-                method.ToUpperInvariant(),
-                path,
-                Text(operation.Summary),
-                Text(operation.Description),
-                operation.IsDeprecated,
-                anonymous,
-                sensitive,
-                parameters.ToEquatableArray(),
-                body,
-                result,
-                errors.ToEquatableArray())
+            var headers = BuildResponseHeaders(operation, methodBase, pointer, methodNames);
+            return new OperationModel(operationId, methodName, method.ToUpperInvariant())
             {
+                WithResponseMethodName = withResponseName,
+                RequestMethodName = requestName,
+                DescriptorName = descriptorName,
+                PathTemplate = path,
+                Path = PathSegments(path, parameters).ToEquatableArray(),
+                Summary = Text(operation.Summary),
+                Description = Text(operation.Description),
+                Deprecated = operation.IsDeprecated,
+                Anonymous = anonymous,
                 SecuritySet = anonymous ? 0 : securitySet,
+                Sensitive = sensitive,
+                Parameters = parameters.ToEquatableArray(),
+                Body = body,
+                Result = result,
+                Errors = errors.ToEquatableArray(),
+                ResponseHeaders = headers.ToEquatableArray(),
+                ResponseHeadersClass = headers.Count == 0 ? null : _typeNames.Claim(methodBase + "ResponseHeaders"),
             };
+        }
+
+        /// <summary>
+        /// The path relative to the base address: literal text escaped for a URL (keeping '/' and RFC 3986
+        /// sub-delimiters) and the path parameters' values. A placeholder no parameter fills stays as written.
+        /// </summary>
+        private static IEnumerable<PathSegment> PathSegments(string path, List<ParameterModel> parameters)
+        {
+            var template = path.TrimStart('/');
+            var position = 0;
+            while (position < template.Length)
+            {
+                var open = template.IndexOf('{', position);
+                var close = open < 0 ? -1 : template.IndexOf('}', open);
+                if (open < 0 || close < 0)
+                {
+                    yield return PathSegment.Text(EscapePathLiteral(template.Substring(position)));
+                    yield break;
+                }
+
+                if (open > position)
+                {
+                    yield return PathSegment.Text(EscapePathLiteral(template.Substring(position, open - position)));
+                }
+
+                var name = template.Substring(open + 1, close - open - 1);
+                var parameter = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
+                yield return parameter is null
+                    ? PathSegment.Text(EscapePathLiteral(template.Substring(open, close - open + 1)))
+                    : PathSegment.Parameter(parameter.ParameterName);
+                position = close + 1;
+            }
+        }
+
+        /// <summary>Percent-encodes what a URL path may not hold literally, keeping '/' and RFC 3986 sub-delimiters.</summary>
+        private static string EscapePathLiteral(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var b in Encoding.UTF8.GetBytes(text))
+            {
+                var c = (char)b;
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@%".IndexOf(c) >= 0)
+                {
+                    builder.Append(c);
+                }
+                else
+                {
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return builder.ToString();
         }
 
         private List<ParameterModel> BuildParameters(OpenApiOperation operation, string path, string methodBase, string pointer, NameScope names)
@@ -587,11 +642,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
         private (ResultModel Result, List<ErrorResponseModel> Errors) BuildResponses(OpenApiOperation operation, string methodBase, string pointer, JObject? raw)
         {
-            var successes = new List<(string Status, ResponseKind Kind, TypeRef? Type, string MediaType)>();
+            var successes = new List<(StatusMatcher Status, ResponseKind Kind, TypeRef? Type, string MediaType, string? Description)>();
             var errors = new List<ErrorResponseModel>();
             var responses = operation.ActualResponses.OrderBy(r => StatusOrder(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
             var hasSuccess = responses.Any(r => IsSuccess(r.Key));
-            var noResponses = raw != null && IsTrue(raw["x-kua-no-responses"]);
+            var noResponses = raw != null && _normalized.OperationsWithoutResponses.Contains(raw);
             if (noResponses)
             {
                 _diagnostics.Add(KuaDiagnostics.NoResponses, At(pointer), Text(operation.OperationId) ?? methodBase);
@@ -599,7 +654,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
             foreach (var pair in responses)
             {
-                var status = pair.Key;
+                var status = StatusMatcher.Parse(pair.Key);
                 OpenApiResponse response;
                 try
                 {
@@ -610,13 +665,18 @@ namespace Kua.Generated.SourceGenerator.Parsing
                     continue;
                 }
 
-                var success = IsSuccess(status) || (!hasSuccess && status == "default");
-                var responsePointer = pointer + "/responses/" + SpecLines.Escape(status);
-                var hint = methodBase + (success ? "Response" : "Error" + Naming.ToPascal(status));
+                if (status is null)
+                {
+                    continue;
+                }
+
+                var success = IsSuccess(pair.Key) || (!hasSuccess && pair.Key == "default");
+                var responsePointer = pointer + "/responses/" + SpecLines.Escape(pair.Key);
+                var hint = methodBase + (success ? "Response" : "Error" + Naming.ToPascal(pair.Key));
                 var (kind, bodyType, mediaType) = ResponseBody(response, hint, responsePointer);
                 if (success)
                 {
-                    successes.Add((status, kind, bodyType, mediaType));
+                    successes.Add((status, kind, bodyType, mediaType, Text(response.Description)));
                 }
                 else
                 {
@@ -625,26 +685,109 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
 
             var withBody = successes.Where(s => s.Kind != ResponseKind.None).ToList();
-            var withoutBody = successes.Where(s => s.Kind == ResponseKind.None).Select(s => s.Status).ToEquatableArray();
+            var withoutBody = successes.Where(s => s.Kind == ResponseKind.None && s.Status.IsExact).Select(s => s.Status.Low).ToEquatableArray();
             if (withBody.Count == 0)
             {
-                return (new ResultModel(ResponseKind.None, null, string.Empty, EquatableArray<string>.Empty, withoutBody, AcceptAnySuccess: true), errors);
+                return (ResultModel.None with { StatusesWithoutBody = withoutBody }, errors);
             }
 
             var primary = withBody[0];
-            var type = primary.Type;
-            if (primary.Kind == ResponseKind.Json && withBody.Any(s => s.Kind == ResponseKind.Json && !Equals(s.Type, primary.Type)))
+            var json = withBody.Where(s => s.Kind == ResponseKind.Json && s.Type != null).ToList();
+            if (primary.Kind == ResponseKind.Json && json.Any(s => !Equals(s.Type!.WithNullable(false), primary.Type?.WithNullable(false))))
             {
-                // Different success statuses carry different schemas: the raw JSON is returned rather than guessing.
-                type = TypeRef.Any;
+                // Success statuses with different schemas: a result class keeps the status and the JSON, and reads each schema on demand.
+                var variantNames = new NameScope(StringComparer.Ordinal, new[] { "Status", "Json", "Match", "ToString", "Equals", "GetHashCode", "GetType" });
+                var variants = json
+                    .GroupBy(s => s.Type!.WithNullable(false))
+                    .Select(g => new ResultVariantModel(g.First().Status, variantNames.Claim(VariantName(g.Key)), g.Key, g.First().Description))
+                    .ToList();
+                var resultClass = _typeNames.Claim(methodBase + "Result");
+                return (new ResultModel(ResponseKind.Json, new TypeRef(TypeKind.Object, resultClass))
+                {
+                    MediaType = primary.MediaType,
+                    StatusesWithoutBody = withoutBody,
+                    Variants = StatusSets(json, variants).ToEquatableArray(),
+                    VariantsClass = resultClass,
+                }, errors);
             }
 
+            var type = primary.Type;
             if (type != null && !withoutBody.IsEmpty && primary.Kind != ResponseKind.Binary)
             {
                 type = type.WithNullable(true);
             }
 
-            return (new ResultModel(primary.Kind, type, primary.MediaType, withBody.Where(s => s.Kind == primary.Kind).Select(s => s.Status).ToEquatableArray(), withoutBody, AcceptAnySuccess: true), errors);
+            return (new ResultModel(primary.Kind, type) { MediaType = primary.MediaType, StatusesWithoutBody = withoutBody }, errors);
+        }
+
+        /// <summary>One variant per status that has a body: a schema declared by several statuses is a variant for each.</summary>
+        private static IEnumerable<ResultVariantModel> StatusSets(
+            List<(StatusMatcher Status, ResponseKind Kind, TypeRef? Type, string MediaType, string? Description)> json,
+            List<ResultVariantModel> byType)
+        {
+            foreach (var success in json)
+            {
+                var variant = byType.First(v => Equals(v.Type, success.Type!.WithNullable(false)));
+                yield return variant with { Status = success.Status, Description = success.Description ?? variant.Description };
+            }
+        }
+
+        /// <summary>The headers success replies declare (each name once, the first declaration's type and words).</summary>
+        private List<ResponseHeaderModel> BuildResponseHeaders(OpenApiOperation operation, string methodBase, string pointer, NameScope methodNames)
+        {
+            var headers = new List<ResponseHeaderModel>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var properties = new NameScope(StringComparer.Ordinal, new[] { "Equals", "GetHashCode", "GetType", "ToString", methodBase + "ResponseHeaders" });
+            foreach (var pair in operation.ActualResponses.Where(r => IsSuccess(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                OpenApiResponse response;
+                try
+                {
+                    response = pair.Value.ActualResponse;
+                }
+                catch (InvalidOperationException)
+                {
+                    continue;
+                }
+
+                foreach (var header in (IEnumerable<KeyValuePair<string, OpenApiHeader>>?)response.Headers ?? Enumerable.Empty<KeyValuePair<string, OpenApiHeader>>())
+                {
+                    if (string.IsNullOrWhiteSpace(header.Key) || !seen.Add(header.Key) || header.Value is null)
+                    {
+                        continue;
+                    }
+
+                    var headerPointer = pointer + "/responses/" + SpecLines.Escape(pair.Key) + "/headers/" + SpecLines.Escape(header.Key);
+                    var schema = header.Value.Schema ?? header.Value;
+                    var type = Resolve(schema, methodBase + Naming.ToPascal(header.Key), headerPointer, 1);
+                    headers.Add(new ResponseHeaderModel(header.Key, properties.Claim(Naming.ToPascal(header.Key, "Header")), HeaderType(type), Text(header.Value.Description)));
+                }
+            }
+
+            return headers;
+        }
+
+        /// <summary>Header values are text: the formats a header can carry are typed, anything else is its text.</summary>
+        private static TypeRef HeaderType(TypeRef type)
+        {
+            switch (type.Kind)
+            {
+                case TypeKind.String:
+                case TypeKind.Boolean:
+                case TypeKind.Int32:
+                case TypeKind.Int64:
+                case TypeKind.Double:
+                case TypeKind.Single:
+                case TypeKind.Decimal:
+                case TypeKind.DateTimeOffset:
+                case TypeKind.Guid:
+                case TypeKind.Uri:
+                    return type.WithNullable(false);
+                case TypeKind.List when type.Element != null && type.Element.Kind == TypeKind.String:
+                    return type.WithNullable(false);
+                default:
+                    return TypeRef.String;
+            }
         }
 
         private (ResponseKind Kind, TypeRef? Type, string MediaType) ResponseBody(OpenApiResponse response, string hint, string pointer)

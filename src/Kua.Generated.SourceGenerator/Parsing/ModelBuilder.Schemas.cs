@@ -129,7 +129,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 case TypeKind.StringEnum:
                     return new[] { "Equals", "GetHashCode", "ToString" };
                 case TypeKind.Union:
-                    return new[] { "Json", "Kind", "FromJson" };
+                    return new[] { "Json", "Kind", "FromJson", "Match" };
                 default:
                     return Array.Empty<string>();
             }

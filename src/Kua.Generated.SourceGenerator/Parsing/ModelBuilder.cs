@@ -21,6 +21,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         private readonly OpenApiDocument _document;
         private readonly JObject _root;
         private readonly SpecVersion _version;
+        private readonly NormalizedSpec _normalized;
         private readonly DiagnosticBag _diagnostics;
         private readonly CancellationToken _cancellationToken;
 
@@ -30,11 +31,12 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// </summary>
         private readonly NameScope _typeNames = new NameScope(StringComparer.OrdinalIgnoreCase, new[] { "Serialization" });
 
-        public ModelBuilder(OpenApiDocument document, JObject root, SpecVersion version, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        public ModelBuilder(OpenApiDocument document, JObject root, NormalizedSpec normalized, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
             _document = document;
             _root = root;
-            _version = version;
+            _version = normalized.Version;
+            _normalized = normalized;
             _diagnostics = diagnostics;
             _cancellationToken = cancellationToken;
         }

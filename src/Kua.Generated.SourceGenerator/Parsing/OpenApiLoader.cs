@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Kua.Generated.SourceGenerator.Diagnostics;
+using Kua.Generated.SourceGenerator.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -36,15 +37,15 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
             catch (JsonSerializationException ex)
             {
-                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), WithoutJsonPosition(FirstLine(ex.Message)));
+                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), WithoutJsonPosition(TextLines.First(ex.Message)!));
             }
             catch (JsonReaderException ex)
             {
-                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), WithoutJsonPosition(FirstLine(ex.Message)));
+                diagnostics.Add(KuaDiagnostics.LoadFailed, PositionOf(root, ex.Path), WithoutJsonPosition(TextLines.First(ex.Message)!));
             }
             catch (Exception ex)
             {
-                diagnostics.Add(KuaDiagnostics.LoadFailed, SourcePosition.Unknown, ex.GetType().Name + ": " + FirstLine(ex.Message));
+                diagnostics.Add(KuaDiagnostics.LoadFailed, SourcePosition.Unknown, ex.GetType().Name + ": " + TextLines.First(ex.Message)!);
             }
 
             return null;
@@ -89,12 +90,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// </summary>
         private static string WithoutJsonPosition(string message) =>
             JsonPositionSuffix.Replace(message, ".");
-
-        private static string FirstLine(string message)
-        {
-            var end = message.IndexOf('\n');
-            return (end < 0 ? message : message.Substring(0, end)).Trim();
-        }
 
         /// <summary>Resolves references inside the document only; file and URL references are refused.</summary>
         private sealed class LocalReferenceResolver : JsonReferenceResolver

@@ -25,10 +25,10 @@ namespace Kua.Generated.SourceGenerator.Parsing
     /// </summary>
     internal sealed class SpecNormalizer
     {
-        private static readonly HashSet<string> HttpMethods = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "get", "put", "post", "delete", "options", "head", "patch", "trace",
-        };
+        private static readonly HashSet<string> HttpMethods = new HashSet<string>(OpenApiMethods.All, StringComparer.Ordinal);
+
+        /// <summary>Operations that declared no responses (given an empty set for NSwag's loader), by their node in the tree.</summary>
+        private readonly HashSet<JObject> _withoutResponses = new HashSet<JObject>();
 
         private static readonly HashSet<string> KnownSecurityTypes = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -49,7 +49,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         }
 
         /// <summary>Checks the document's version and normalizes it in place; null when it is not OpenAPI.</summary>
-        public static SpecVersion? Normalize(JToken root, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        public static NormalizedSpec? Normalize(JToken root, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
             if (!(root is JObject document))
             {
@@ -67,7 +67,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             SpecValidator.Validate(document, version.Value, diagnostics, cancellationToken);
             var normalizer = new SpecNormalizer(document, diagnostics, cancellationToken);
             normalizer.Run(version.Value);
-            return version;
+            return new NormalizedSpec(version.Value, normalizer._withoutResponses);
         }
 
         private static SpecVersion? DetectVersion(JObject document, DiagnosticBag diagnostics)
@@ -216,7 +216,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
 
             if (context == Context.PathItem)
             {
-                NormalizePathItem(obj);
+                NormalizePathItem(obj, _withoutResponses);
             }
         }
 
@@ -537,7 +537,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
             if (schema["const"] is JToken constant && schema["enum"] is null)
             {
                 schema["enum"] = new JArray(constant.DeepClone());
-                schema["x-kua-const"] = true;
                 schema.Remove("const");
             }
 
@@ -575,7 +574,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
         }
 
-        private static void NormalizePathItem(JObject pathItem)
+        private static void NormalizePathItem(JObject pathItem, HashSet<JObject> withoutResponses)
         {
             foreach (var property in pathItem.Properties())
             {
@@ -589,7 +588,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 {
                     // 3.1 makes responses optional; NSwag's loader requires them.
                     operation["responses"] = new JObject();
-                    operation["x-kua-no-responses"] = true;
+                    withoutResponses.Add(operation);
                 }
             }
         }

@@ -33,19 +33,19 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 }
 
                 ReferenceBundler.Bundle(root, input, diagnostics, cancellationToken);
-                var version = SpecNormalizer.Normalize(root, diagnostics, cancellationToken);
-                if (version is null)
+                var normalized = SpecNormalizer.Normalize(root, diagnostics, cancellationToken);
+                if (normalized is null)
                 {
                     return Empty(input, ns, diagnostics);
                 }
 
-                var document = OpenApiLoader.Load((JObject)root, version.Value, diagnostics, cancellationToken);
+                var document = OpenApiLoader.Load((JObject)root, normalized.Version, diagnostics, cancellationToken);
                 if (document is null)
                 {
                     return Empty(input, ns, diagnostics);
                 }
 
-                var builder = new ModelBuilder(document, (JObject)root, version.Value, diagnostics, cancellationToken);
+                var builder = new ModelBuilder(document, (JObject)root, normalized, diagnostics, cancellationToken);
                 return builder.Build(input, ns);
             }
             catch (OperationCanceledException)
@@ -55,7 +55,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
                 // A bug of ours must still not take the compiler down: report it and generate nothing.
-                diagnostics.Add(KuaDiagnostics.InternalError, SourcePosition.Unknown, ex.GetType().Name, FirstLine(ex.Message));
+                diagnostics.Add(KuaDiagnostics.InternalError, SourcePosition.Unknown, ex.GetType().Name, TextLines.First(ex.Message)!);
                 return Empty(input, ns, diagnostics);
             }
         }
@@ -85,12 +85,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
 
             return "Kua.Generated.Client";
-        }
-
-        private static string FirstLine(string message)
-        {
-            var end = message.IndexOf('\n');
-            return (end < 0 ? message : message.Substring(0, end)).Trim();
         }
     }
 }

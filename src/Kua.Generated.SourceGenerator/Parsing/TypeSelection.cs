@@ -60,6 +60,11 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 }
 
                 Add(operation.Result.Type);
+                foreach (var variant in operation.Result.Variants)
+                {
+                    Add(variant.Type);
+                }
+
                 foreach (var error in operation.Errors)
                 {
                     Add(error.Type);

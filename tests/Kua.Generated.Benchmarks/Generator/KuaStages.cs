@@ -14,7 +14,7 @@ namespace Kua.Generated.Benchmarks.Generator;
 /// </summary>
 internal static class KuaStages
 {
-    public sealed record Loaded(SpecInput Input, JObject Root, SpecVersion Version, OpenApiDocument Document);
+    public sealed record Loaded(SpecInput Input, JObject Root, NormalizedSpec Normalized, OpenApiDocument Document);
 
     public static SpecInput Input(string text, string clientName) =>
         new(Infrastructure.GeneratorDrivers.SpecPath, text, "Bench.Api", clientName, "Consumer");
@@ -22,17 +22,17 @@ internal static class KuaStages
     public static Loaded Load(SpecInput input)
     {
         var diagnostics = new DiagnosticBag(input.FilePath);
-        var (root, version) = ReadAndNormalize(input, diagnostics);
-        var document = OpenApiLoader.Load(root, version, diagnostics, CancellationToken.None)
+        var (root, normalized) = ReadAndNormalize(input, diagnostics);
+        var document = OpenApiLoader.Load(root, normalized.Version, diagnostics, CancellationToken.None)
             ?? throw new InvalidOperationException("NSwag.Core did not load the spec: " + Describe(diagnostics));
-        return new Loaded(input, root, version, document);
+        return new Loaded(input, root, normalized, document);
     }
 
     /// <summary>Only the text → JSON tree part of loading (no NSwag).</summary>
     public static JObject ReadAndNormalize(SpecInput input) => ReadAndNormalize(input, new DiagnosticBag(input.FilePath)).Root;
 
     public static SpecModel Model(Loaded loaded) =>
-        new ModelBuilder(loaded.Document, loaded.Root, loaded.Version, new DiagnosticBag(loaded.Input.FilePath), CancellationToken.None)
+        new ModelBuilder(loaded.Document, loaded.Root, loaded.Normalized, new DiagnosticBag(loaded.Input.FilePath), CancellationToken.None)
             .Build(loaded.Input, loaded.Input.Namespace!);
 
     /// <summary>
@@ -53,13 +53,13 @@ internal static class KuaStages
     /// <summary>The whole parse + emit without Roslyn's driver around it.</summary>
     public static long EndToEnd(SpecInput input, EmitOptions options) => Emit(SpecParser.Parse(input, CancellationToken.None), options);
 
-    private static (JObject Root, SpecVersion Version) ReadAndNormalize(SpecInput input, DiagnosticBag diagnostics)
+    private static (JObject Root, NormalizedSpec Normalized) ReadAndNormalize(SpecInput input, DiagnosticBag diagnostics)
     {
         var root = SpecTextReader.Read(input.Text!, diagnostics, CancellationToken.None) as JObject
             ?? throw new InvalidOperationException("The spec did not read: " + Describe(diagnostics));
-        var version = SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None)
+        var normalized = SpecNormalizer.Normalize(root, diagnostics, CancellationToken.None)
             ?? throw new InvalidOperationException("The spec did not normalize: " + Describe(diagnostics));
-        return (root, version);
+        return (root, normalized);
     }
 
     private static string Describe(DiagnosticBag diagnostics) =>

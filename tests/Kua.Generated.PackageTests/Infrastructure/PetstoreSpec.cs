@@ -57,7 +57,7 @@ internal static class PetstoreSpec
 
     /// <summary>
     /// Breaks the YAML: opens a double-quoted scalar that never closes on the listPets summary. Returns the 1-based
-    /// line and column of the opening quote, where the YAML error must be reported.
+    /// line and column where the YAML error must be reported: the first character of the line after the quote.
     /// </summary>
     public static string BreakSummary(string spec, out int line, out int column)
     {
@@ -65,8 +65,10 @@ internal static class PetstoreSpec
         var index = Array.IndexOf(lines, "      summary: List all pets");
         Assert.True(index >= 0, "The petstore spec has no listPets summary line.");
         lines[index] = "      summary: \"List all pets";
-        line = index + 1;
-        column = lines[index].IndexOf('"', StringComparison.Ordinal) + 1;
+        // The quote never closes, so the scalar runs on into the next line, which is indented less than the
+        // scalar's node: that line is where the document stops being YAML, and the reader reports it there.
+        line = index + 2;
+        column = lines[index + 1].Length - lines[index + 1].TrimStart(' ').Length + 1;
         return string.Join('\n', lines);
     }
 

@@ -21,6 +21,23 @@ internal sealed record ExampleCase(string Id, TypeRef Type, JToken Example)
 /// </summary>
 internal static class ExampleCatalog
 {
+    /// <summary>The type a response's body reads as: a result variant's, the result's, or a declared error's.</summary>
+    private static TypeRef? TypeOfResponse(OperationModel operation, string status)
+    {
+        var variant = operation.Result.Variants.FirstOrDefault(v => v.Status.Text == status);
+        if (variant != null)
+        {
+            return variant.Type;
+        }
+
+        if (status.StartsWith('2') && operation.Result.VariantsClass is null && operation.Result.Kind == ResponseKind.Json)
+        {
+            return operation.Result.Type;
+        }
+
+        return operation.Errors.FirstOrDefault(e => e.Status.Text == status)?.Type;
+    }
+
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     public static List<ExampleCase> Collect(JObject document, SpecModel model)
@@ -42,7 +59,7 @@ internal static class ExampleCatalog
             foreach (var method in HttpMethods)
             {
                 var operation = path.Value[method] as JObject;
-                var found = operations.FirstOrDefault(o => o.Path == path.Name && string.Equals(o.HttpMethod, method, StringComparison.OrdinalIgnoreCase));
+                var found = operations.FirstOrDefault(o => o.PathTemplate == path.Name && string.Equals(o.HttpMethod, method, StringComparison.OrdinalIgnoreCase));
                 if (operation is null || found is null)
                 {
                     continue;
@@ -51,7 +68,7 @@ internal static class ExampleCatalog
                 var at = path.Name + " " + method;
                 foreach (var response in (operation["responses"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
                 {
-                    var type = found.Result.StatusesWithBody.Contains(response.Name) ? found.Result.Type : found.Errors.FirstOrDefault(e => e.Status == response.Name)?.Type;
+                    var type = TypeOfResponse(found, response.Name);
                     WalkContent(Resolve(document, response.Value)?["content"], type, at + " " + response.Name, document, model, cases);
                 }
 

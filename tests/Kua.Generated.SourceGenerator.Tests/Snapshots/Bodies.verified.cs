@@ -13,6 +13,8 @@ namespace Consumer
 	public partial class BodiesClient : global::System.IDisposable
 	{
 		#nullable disable
+		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Receipt> s_CreateThing = new global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Receipt>("createThing", "POST", global::Kua.Generated.Runtime.Http.KuaReply.Json(global::Consumer.Serialization.BodiesClientJson.ReceiptJson));
+		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_DeleteThing = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("deleteThing", "DELETE", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_Login = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("login", "POST", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_UpdateProfile = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("updateProfile", "PUT", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<string> s_Upload = new global::Kua.Generated.Runtime.Http.KuaOperation<string>("upload", "POST", global::Kua.Generated.Runtime.Http.KuaReply.Text) { Accept = "text/plain" };
@@ -20,7 +22,7 @@ namespace Consumer
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<object> s_PutBlob = new global::Kua.Generated.Runtime.Http.KuaOperation<object>("putBlob", "PUT", global::Kua.Generated.Runtime.Http.KuaReply.None);
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<string> s_PostNote = new global::Kua.Generated.Runtime.Http.KuaOperation<string>("postNote", "POST", global::Kua.Generated.Runtime.Http.KuaReply.Text, new global::Kua.Generated.Runtime.Http.KuaErrorReply<global::Consumer.Problem>(400, 499, global::Consumer.Serialization.BodiesClientJson.ProblemJson), new global::Kua.Generated.Runtime.Http.KuaErrorReply<global::Consumer.Problem>(0, 999, global::Consumer.Serialization.BodiesClientJson.ProblemJson)) { Accept = "text/plain" };
 		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Receipt> s_GetReceipt = new global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.Receipt>("getReceipt", "GET", global::Kua.Generated.Runtime.Http.KuaReply.Json(global::Consumer.Serialization.BodiesClientJson.ReceiptJson));
-		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::System.Text.Json.JsonElement> s_GetJob = new global::Kua.Generated.Runtime.Http.KuaOperation<global::System.Text.Json.JsonElement>("getJob", "GET", global::Kua.Generated.Runtime.Http.KuaReply.Json(global::Kua.Generated.Runtime.Json.KuaJsonConverters.Any));
+		private static readonly global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.GetJobResult> s_GetJob = new global::Kua.Generated.Runtime.Http.KuaOperation<global::Consumer.GetJobResult>("getJob", "GET", global::Kua.Generated.Runtime.Http.KuaReply.JsonWithStatus((status, json) => new global::Consumer.GetJobResult(status, json)));
 		#nullable enable
 
 		private readonly global::Kua.Generated.Runtime.Http.KuaClientPipeline _pipeline;
@@ -31,7 +33,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public BodiesClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -46,6 +48,56 @@ namespace Consumer
 			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
 		}
 
+		/// <summary>Calls POST /things.</summary>
+		/// <remarks>POST /things (operationId: createThing).</remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <returns>The reply body.</returns>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Receipt> CreateThingAsync(global::Consumer.Pending body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(CreateThingRequest(body), s_CreateThing, cancellationToken);
+
+		/// <summary>Calls <see cref="CreateThingAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Receipt, global::Consumer.CreateThingResponseHeaders>> CreateThingWithResponseAsync(global::Consumer.Pending body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(CreateThingRequest(body), s_CreateThing, r => new CreateThingResponseHeaders(r.Headers), cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage CreateThingRequest(global::Consumer.Pending body)
+		{
+			if (body == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(body));
+			}
+
+			var uri_ = "things";
+			var request_ = _pipeline.CreateRequest(s_CreateThing, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Consumer.Serialization.BodiesClientJson.PendingJson);
+			return request_;
+		}
+
+		/// <summary>Calls DELETE /things/{id}.</summary>
+		/// <remarks>DELETE /things/{id} (operationId: deleteThing).</remarks>
+		/// <param name="id">The <c>id</c> path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
+		public virtual global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(DeleteThingRequest(id), s_DeleteThing, cancellationToken);
+
+		/// <summary>Calls <see cref="DeleteThingAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaHeadersResponse<global::Consumer.DeleteThingResponseHeaders>> DeleteThingWithResponseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendEmptyWithResponseAsync(DeleteThingRequest(id), s_DeleteThing, r => new DeleteThingResponseHeaders(r.Headers), cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage DeleteThingRequest(string id)
+		{
+			if (id == null)
+			{
+				throw new global::System.ArgumentNullException(nameof(id));
+			}
+
+			var uri_ = "things/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id);
+			var request_ = _pipeline.CreateRequest(s_DeleteThing, uri_);
+			return request_;
+		}
+
 		/// <summary>Calls POST /login.</summary>
 		/// <remarks>POST /login (operationId: login).</remarks>
 		/// <param name="username">The <c>username</c> field.</param>
@@ -55,7 +107,14 @@ namespace Consumer
 		/// <param name="context">The <c>context</c> field.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task LoginAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Collections.Generic.Dictionary<string, string>? context = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task LoginAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Collections.Generic.Dictionary<string, string>? context = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(LoginRequest(username, password, scopes, remember, context), s_Login, cancellationToken);
+
+		/// <summary>Calls <see cref="LoginAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse> LoginWithResponseAsync(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes = null, bool? remember = null, global::System.Collections.Generic.Dictionary<string, string>? context = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendEmptyWithResponseAsync(LoginRequest(username, password, scopes, remember, context), s_Login, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage LoginRequest(string username, string password, global::System.Collections.Generic.IEnumerable<string>? scopes, bool? remember, global::System.Collections.Generic.Dictionary<string, string>? context)
 		{
 			if (username == null)
 			{
@@ -66,33 +125,34 @@ namespace Consumer
 				throw new global::System.ArgumentNullException(nameof(password));
 			}
 
-			var request = _pipeline.CreateRequest(s_Login, "login");
-			var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+			var uri_ = "login";
+			var request_ = _pipeline.CreateRequest(s_Login, uri_);
+			var fields_ = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
 			if (username != null)
 			{
-				fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("username", username));
+				fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("username", username));
 			}
 			if (password != null)
 			{
-				fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("password", password));
+				fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("password", password));
 			}
 			if (scopes != null)
 			{
-				foreach (var item in scopes)
+				foreach (var item_ in scopes)
 				{
-					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("scopes", item));
+					fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("scopes", item_));
 				}
 			}
 			if (remember != null)
 			{
-				fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("remember", global::Kua.Generated.Runtime.KuaFormatting.Format(remember.Value)));
+				fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("remember", global::Kua.Generated.Runtime.KuaFormatting.Format(remember.Value)));
 			}
 			if (context != null)
 			{
-				fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("context", global::Kua.Generated.Runtime.Json.KuaJson.Serialize(context, global::Consumer.Serialization.BodiesClientJson.Map_String)));
+				fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("context", global::Kua.Generated.Runtime.Json.KuaJson.Serialize(context, global::Consumer.Serialization.BodiesClientJson.Map_String)));
 			}
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
-			return _pipeline.SendAsync(request, s_Login, cancellationToken);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields_);
+			return request_;
 		}
 
 		/// <summary>Calls PUT /profile.</summary>
@@ -100,27 +160,35 @@ namespace Consumer
 		/// <param name="body">The request body.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task UpdateProfileAsync(global::Consumer.ProfileForm? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task UpdateProfileAsync(global::Consumer.ProfileForm? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(UpdateProfileRequest(body), s_UpdateProfile, cancellationToken);
+
+		/// <summary>Calls <see cref="UpdateProfileAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse> UpdateProfileWithResponseAsync(global::Consumer.ProfileForm? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendEmptyWithResponseAsync(UpdateProfileRequest(body), s_UpdateProfile, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage UpdateProfileRequest(global::Consumer.ProfileForm? body)
 		{
-			var request = _pipeline.CreateRequest(s_UpdateProfile, "profile");
+			var uri_ = "profile";
+			var request_ = _pipeline.CreateRequest(s_UpdateProfile, uri_);
 			if (body != null)
 			{
-				var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+				var fields_ = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
 				if (body.DisplayName != null)
 				{
-					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("displayName", body.DisplayName));
+					fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("displayName", body.DisplayName));
 				}
 				if (body.Age != null)
 				{
-					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("age", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Age.Value)));
+					fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("age", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Age.Value)));
 				}
 				if (body.Birthday != null)
 				{
-					fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("birthday", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Birthday.Value)));
+					fields_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("birthday", global::Kua.Generated.Runtime.KuaFormatting.Format(body.Birthday.Value)));
 				}
-				request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields);
+				request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Form(fields_);
 			}
-			return _pipeline.SendAsync(request, s_UpdateProfile, cancellationToken);
+			return request_;
 		}
 
 		/// <summary>Calls POST /uploads.</summary>
@@ -137,65 +205,73 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<string> UploadAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? labels = null, global::System.Collections.Generic.IEnumerable<int>? sizes = null, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles = null, global::System.Collections.Generic.Dictionary<string, string>? extra = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<string> UploadAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? labels = null, global::System.Collections.Generic.IEnumerable<int>? sizes = null, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles = null, global::System.Collections.Generic.Dictionary<string, string>? extra = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(UploadRequest(@file, attachments, description, metadata, count, labels, sizes, profiles, extra), s_Upload, cancellationToken);
+
+		/// <summary>Calls <see cref="UploadAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<string>> UploadWithResponseAsync(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments = null, string? description = null, global::Consumer.ProfileForm? metadata = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? labels = null, global::System.Collections.Generic.IEnumerable<int>? sizes = null, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles = null, global::System.Collections.Generic.Dictionary<string, string>? extra = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(UploadRequest(@file, attachments, description, metadata, count, labels, sizes, profiles, extra), s_Upload, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage UploadRequest(global::Kua.Generated.KuaFile @file, global::System.Collections.Generic.IEnumerable<global::Kua.Generated.KuaFile>? attachments, string? description, global::Consumer.ProfileForm? metadata, int? count, global::System.Collections.Generic.IEnumerable<string>? labels, global::System.Collections.Generic.IEnumerable<int>? sizes, global::System.Collections.Generic.IEnumerable<global::Consumer.ProfileForm>? profiles, global::System.Collections.Generic.Dictionary<string, string>? extra)
 		{
 			if (@file == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(@file));
 			}
 
-			var request = _pipeline.CreateRequest(s_Upload, "uploads");
-			var multipart = new global::System.Net.Http.MultipartFormDataContent();
+			var uri_ = "uploads";
+			var request_ = _pipeline.CreateRequest(s_Upload, uri_);
+			var multipart_ = new global::System.Net.Http.MultipartFormDataContent();
 			if (@file != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "file", @file);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart_, "file", @file);
 			}
 			if (attachments != null)
 			{
-				foreach (var item in attachments)
+				foreach (var item_ in attachments)
 				{
-					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "attachments", item);
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart_, "attachments", item_);
 				}
 			}
 			if (description != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "description", description);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart_, "description", description);
 			}
 			if (metadata != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "metadata", metadata, global::Consumer.Serialization.BodiesClientJson.ProfileFormJson);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart_, "metadata", metadata, global::Consumer.Serialization.BodiesClientJson.ProfileFormJson);
 			}
 			if (count != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "count", global::Kua.Generated.Runtime.KuaFormatting.Format(count.Value));
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart_, "count", global::Kua.Generated.Runtime.KuaFormatting.Format(count.Value));
 			}
 			if (labels != null)
 			{
-				foreach (var item in labels)
+				foreach (var item_ in labels)
 				{
-					if (item != null)
+					if (item_ != null)
 					{
-						global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "labels", item);
+						global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart_, "labels", item_);
 					}
 				}
 			}
 			if (sizes != null)
 			{
-				foreach (var item in sizes)
+				foreach (var item_ in sizes)
 				{
-					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "sizes", global::Kua.Generated.Runtime.KuaFormatting.Format(item));
+					global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart_, "sizes", global::Kua.Generated.Runtime.KuaFormatting.Format(item_));
 				}
 			}
 			if (profiles != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "profiles", new global::System.Collections.Generic.List<global::Consumer.ProfileForm>(profiles), global::Consumer.Serialization.BodiesClientJson.List_ProfileFormJson);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart_, "profiles", new global::System.Collections.Generic.List<global::Consumer.ProfileForm>(profiles), global::Consumer.Serialization.BodiesClientJson.List_ProfileFormJson);
 			}
 			if (extra != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart, "extra", extra, global::Consumer.Serialization.BodiesClientJson.Map_String);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartJson(multipart_, "extra", extra, global::Consumer.Serialization.BodiesClientJson.Map_String);
 			}
-			request.Content = multipart;
-			return _pipeline.SendAsync(request, s_Upload, cancellationToken);
+			request_.Content = multipart_;
+			return request_;
 		}
 
 		/// <summary>Calls GET /blobs/{id}.</summary>
@@ -204,14 +280,23 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body as a stream; dispose it to release the connection.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 404) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(GetBlobRequest(id), s_GetBlob, cancellationToken);
+
+		/// <summary>Calls <see cref="GetBlobAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.IO.Stream>> GetBlobWithResponseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(GetBlobRequest(id), s_GetBlob, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage GetBlobRequest(string id)
 		{
 			if (id == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(id));
 			}
 
-			return _pipeline.SendAsync(s_GetBlob, "blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id), cancellationToken);
+			var uri_ = "blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id);
+			var request_ = _pipeline.CreateRequest(s_GetBlob, uri_);
+			return request_;
 		}
 
 		/// <summary>Calls PUT /blobs/{id}.</summary>
@@ -220,7 +305,14 @@ namespace Consumer
 		/// <param name="body">The request body.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task PutBlobAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task PutBlobAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(PutBlobRequest(id, body), s_PutBlob, cancellationToken);
+
+		/// <summary>Calls <see cref="PutBlobAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse> PutBlobWithResponseAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendEmptyWithResponseAsync(PutBlobRequest(id, body), s_PutBlob, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage PutBlobRequest(string id, global::System.IO.Stream body)
 		{
 			if (id == null)
 			{
@@ -231,9 +323,10 @@ namespace Consumer
 				throw new global::System.ArgumentNullException(nameof(body));
 			}
 
-			var request = _pipeline.CreateRequest(s_PutBlob, "blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id));
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Binary(body, "application/octet-stream");
-			return _pipeline.SendAsync(request, s_PutBlob, cancellationToken);
+			var uri_ = "blobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id);
+			var request_ = _pipeline.CreateRequest(s_PutBlob, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Binary(body, "application/octet-stream");
+			return request_;
 		}
 
 		/// <summary>Calls POST /notes.</summary>
@@ -242,14 +335,22 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 4XX, default) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<string> PostNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<string> PostNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(PostNoteRequest(body), s_PostNote, cancellationToken);
+
+		/// <summary>Calls <see cref="PostNoteAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<string>> PostNoteWithResponseAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(PostNoteRequest(body), s_PostNote, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage PostNoteRequest(string? body)
 		{
-			var request = _pipeline.CreateRequest(s_PostNote, "notes");
+			var uri_ = "notes";
+			var request_ = _pipeline.CreateRequest(s_PostNote, uri_);
 			if (body != null)
 			{
-				request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Text(body, "text/plain");
+				request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Text(body, "text/plain");
 			}
-			return _pipeline.SendAsync(request, s_PostNote, cancellationToken);
+			return request_;
 		}
 
 		/// <summary>Calls GET /receipts/{id}.</summary>
@@ -258,30 +359,48 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Receipt> GetReceiptAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Receipt> GetReceiptAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(GetReceiptRequest(id), s_GetReceipt, cancellationToken);
+
+		/// <summary>Calls <see cref="GetReceiptAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Receipt>> GetReceiptWithResponseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(GetReceiptRequest(id), s_GetReceipt, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage GetReceiptRequest(string id)
 		{
 			if (id == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(id));
 			}
 
-			return _pipeline.SendAsync(s_GetReceipt, "receipts/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id), cancellationToken);
+			var uri_ = "receipts/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id);
+			var request_ = _pipeline.CreateRequest(s_GetReceipt, uri_);
+			return request_;
 		}
 
 		/// <summary>Calls GET /jobs/{id}.</summary>
 		/// <remarks>GET /jobs/{id} (operationId: getJob).</remarks>
 		/// <param name="id">The <c>id</c> path parameter.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
-		/// <returns>The reply body as raw JSON (statuses 200, 202 may carry different schemas).</returns>
+		/// <returns>The reply's status and body, read as the schema that status declares.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.GetJobResult> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(GetJobRequest(id), s_GetJob, cancellationToken);
+
+		/// <summary>Calls <see cref="GetJobAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.GetJobResult>> GetJobWithResponseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(GetJobRequest(id), s_GetJob, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage GetJobRequest(string id)
 		{
 			if (id == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(id));
 			}
 
-			return _pipeline.SendAsync(s_GetJob, "jobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id), cancellationToken);
+			var uri_ = "jobs/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(id);
+			var request_ = _pipeline.CreateRequest(s_GetJob, uri_);
+			return request_;
 		}
 
 		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
@@ -301,6 +420,115 @@ namespace Consumer
 			}
 		}
 	}
+
+	/// <summary>The headers the replies of CreateThingAsync declare, each read as its type.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public sealed partial class CreateThingResponseHeaders
+	{
+		internal CreateThingResponseHeaders(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+		{
+			Location = global::Kua.Generated.Runtime.Http.KuaHeaders.Uri(headers, "Location");
+			ETag = global::Kua.Generated.Runtime.Http.KuaHeaders.String(headers, "ETag");
+			XRateLimitRemaining = global::Kua.Generated.Runtime.Http.KuaHeaders.Int32(headers, "X-RateLimit-Remaining");
+			XTags = global::Kua.Generated.Runtime.Http.KuaHeaders.StringList(headers, "X-Tags");
+		}
+
+		/// <summary>Where the new thing lives.</summary>
+		/// <remarks>Header <c>Location</c>; null when the reply has none or it is not of this type.</remarks>
+		public global::System.Uri? Location { get; }
+
+		/// <summary>The ETag header.</summary>
+		/// <remarks>Header <c>ETag</c>; null when the reply has none or it is not of this type.</remarks>
+		public string? ETag { get; }
+
+		/// <summary>Calls left in this window.</summary>
+		/// <remarks>Header <c>X-RateLimit-Remaining</c>; null when the reply has none or it is not of this type.</remarks>
+		public int? XRateLimitRemaining { get; }
+
+		/// <summary>The X-Tags header.</summary>
+		/// <remarks>Header <c>X-Tags</c>; null when the reply has none or it is not of this type.</remarks>
+		public global::System.Collections.Generic.List<string>? XTags { get; }
+	}
+
+	/// <summary>The headers the replies of DeleteThingAsync declare, each read as its type.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public sealed partial class DeleteThingResponseHeaders
+	{
+		internal DeleteThingResponseHeaders(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+		{
+			ETag = global::Kua.Generated.Runtime.Http.KuaHeaders.String(headers, "ETag");
+		}
+
+		/// <summary>The ETag header.</summary>
+		/// <remarks>Header <c>ETag</c>; null when the reply has none or it is not of this type.</remarks>
+		public string? ETag { get; }
+	}
+
+	/// <summary>What GetJobAsync returns: the reply's status, and its body read as the schema that status declares.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
+	public sealed partial class GetJobResult
+	{
+		internal GetJobResult(int status, global::System.Text.Json.JsonElement json)
+		{
+			Status = status;
+			Json = json;
+		}
+
+		/// <summary>The reply's status code: it says which schema the body has.</summary>
+		public int Status { get; }
+
+		/// <summary>The body as received (undefined when the reply had none).</summary>
+		public global::System.Text.Json.JsonElement Json { get; }
+
+		/// <summary>Reads the body as Receipt, the schema of status 200: The job finished; its receipt.</summary>
+		/// <param name="value">The body, when the status declares this schema and the body reads as it.</param>
+		/// <returns>Whether it did.</returns>
+		public bool TryGetReceipt(out global::Consumer.Receipt? value)
+		{
+			if (Status == 200)
+			{
+				return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.BodiesClientJson.ReceiptJson, out value);
+			}
+
+			value = default;
+			return false;
+		}
+
+		/// <summary>Reads the body as Pending, the schema of status 202: The job still runs.</summary>
+		/// <param name="value">The body, when the status declares this schema and the body reads as it.</param>
+		/// <returns>Whether it did.</returns>
+		public bool TryGetPending(out global::Consumer.Pending? value)
+		{
+			if (Status == 202)
+			{
+				return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.BodiesClientJson.PendingJson, out value);
+			}
+
+			value = default;
+			return false;
+		}
+
+		/// <summary>Calls the function of the schema the status declares, or &lt;paramref name="other"/&gt; for a status or body the spec does not declare.</summary>
+		/// <typeparam name="TResult">What the functions return.</typeparam>
+		/// <param name="onReceipt">Called with the body when it is Receipt.</param>
+		/// <param name="onPending">Called with the body when it is Pending.</param>
+		/// <param name="other">Called with this result otherwise.</param>
+		/// <returns>What the function called returns.</returns>
+		public TResult Match<TResult>(global::System.Func<global::Consumer.Receipt, TResult> onReceipt, global::System.Func<global::Consumer.Pending, TResult> onPending, global::System.Func<GetJobResult, TResult> other)
+		{
+			if (TryGetReceipt(out var value0))
+			{
+				return onReceipt(value0!);
+			}
+
+			if (TryGetPending(out var value1))
+			{
+				return onPending(value1!);
+			}
+
+			return other(this);
+		}
+	}
 }
 
 namespace Microsoft.Extensions.DependencyInjection
@@ -316,15 +544,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.BodiesClient>(services, http => new global::Consumer.BodiesClient(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.BodiesClient.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.BodiesClient.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }

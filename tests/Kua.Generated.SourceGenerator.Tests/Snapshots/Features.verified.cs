@@ -123,6 +123,27 @@ namespace Consumer
 
 			return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.FeaturesClientJson.SquareJson, out value);
 		}
+
+		/// <summary>Calls the function of the first variant the value reads as (in the order the spec lists them), or &lt;paramref name="onUnknown"/&gt; with the raw JSON when it reads as none.</summary>
+		/// <typeparam name="TResult">What the functions return.</typeparam>
+		/// <param name="onCircle">Called with the value when it reads as a Circle.</param>
+		/// <param name="onSquare">Called with the value when it reads as a Square.</param>
+		/// <param name="onUnknown">Called with the raw JSON otherwise.</param>
+		/// <returns>What the function called returns.</returns>
+		public TResult Match<TResult>(global::System.Func<Circle, TResult> onCircle, global::System.Func<Square, TResult> onSquare, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
+		{
+			if (TryGetCircle(out var value0_))
+			{
+				return onCircle(value0_!);
+			}
+
+			if (TryGetSquare(out var value1_))
+			{
+				return onSquare(value1_!);
+			}
+
+			return onUnknown(Json);
+		}
 	}
 }
 
@@ -405,6 +426,27 @@ namespace Consumer
 			}
 
 			return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.FeaturesClientJson.SquareJson, out value);
+		}
+
+		/// <summary>Calls the function of the first variant the value reads as (in the order the spec lists them), or &lt;paramref name="onUnknown"/&gt; with the raw JSON when it reads as none.</summary>
+		/// <typeparam name="TResult">What the functions return.</typeparam>
+		/// <param name="onCircle">Called with the value when it reads as a Circle.</param>
+		/// <param name="onSquare">Called with the value when it reads as a Square.</param>
+		/// <param name="onUnknown">Called with the raw JSON otherwise.</param>
+		/// <returns>What the function called returns.</returns>
+		public TResult Match<TResult>(global::System.Func<Circle, TResult> onCircle, global::System.Func<Square, TResult> onSquare, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
+		{
+			if (TryGetCircle(out var value0_))
+			{
+				return onCircle(value0_!);
+			}
+
+			if (TryGetSquare(out var value1_))
+			{
+				return onSquare(value1_!);
+			}
+
+			return onUnknown(Json);
 		}
 	}
 }

@@ -13,14 +13,19 @@ public static global::System.Uri? DefaultBaseAddress => null;
 public IdentifiersTheOddAPIClient(global::System.Net.Http.HttpClient httpClient)
 public virtual global::Consumer.DefaultClient Default { get; }
 public virtual global::Consumer.SystemClient System { get; }
-public virtual global::System.Threading.Tasks.Task<global::Consumer._2fa> GetUntaggedAsync(global::System.Threading.CancellationToken cancellationToken = default)
+public virtual global::System.Threading.Tasks.Task<global::Consumer._2fa> GetUntaggedAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer._2fa>> GetUntaggedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
 public void Dispose()
 public partial class DefaultClient
-public virtual global::System.Threading.Tasks.Task<global::Consumer.Item> GetItemAsync(string @class, string? request2 = null, string? cancellationToken2 = null, global::System.Collections.Generic.IEnumerable<string>? item2 = null, string? _2nd = null, string? userName = null, string? userName2 = null, global::System.Threading.CancellationToken cancellationToken = default)
-public virtual global::System.Threading.Tasks.Task GetItemDeleteAsync(string @class, global::System.Threading.CancellationToken cancellationToken = default)
+public virtual global::System.Threading.Tasks.Task<global::Consumer.Item> GetItemAsync(string @class, string? request = null, string? cancellationToken2 = null, global::System.Collections.Generic.IEnumerable<string>? item = null, string? _2nd = null, string? userName = null, string? userName2 = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Item>> GetItemWithResponseAsync(string @class, string? request = null, string? cancellationToken2 = null, global::System.Collections.Generic.IEnumerable<string>? item = null, string? _2nd = null, string? userName = null, string? userName2 = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task GetItemDeleteAsync(string @class, global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse> GetItemDeleteWithResponseAsync(string @class, global::System.Threading.CancellationToken cancellationToken = default) =>
 public partial class SystemClient
-public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Task>> DeleteAsync(global::System.Threading.CancellationToken cancellationToken = default)
-public virtual global::System.Threading.Tasks.Task<global::Consumer.Object> DisposeAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Task>> DeleteAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.List<global::Consumer.Task>>> DeleteWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task<global::Consumer.Object> DisposeAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Object>> DisposeWithResponseAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 public static partial class IdentifiersTheOddAPIClientServiceCollectionExtensions
 public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddIdentifiersTheOddAPIClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 //----- Consumer.Item.g.cs
@@ -44,6 +49,7 @@ public static JsonType FromString(string value) => new JsonType(global::Kua.Gene
 public bool TryGetString(out string? value)
 public static JsonType FromDouble(double value) => new JsonType(global::Kua.Generated.Runtime.Json.KuaJson.ToElement(value, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double));
 public bool TryGetDouble(out double value)
+public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<double, TResult> onDouble, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
 //----- Consumer.Object.g.cs
 public partial class Object
 public string? Value { get; set; }

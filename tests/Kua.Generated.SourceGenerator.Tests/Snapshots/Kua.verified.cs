@@ -389,23 +389,23 @@ namespace Kua
 
 		/// <summary>The document's security schemes and the requirement sets its operations use (set 0 is the document's).</summary>
 		internal static global::Kua.Generated.KuaSecurity KuaSecurity { get; } = new global::Kua.Generated.KuaSecurity(
-		    new global::Kua.Generated.KuaSecurityScheme[]
-		    {
-		        global::Kua.Generated.KuaSecurityScheme.KuaLogin("bearerAuth", new global::Kua.Generated.KuaTokenEndpoint("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType")),
-		    },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("bearerAuth") });
+			new global::Kua.Generated.KuaSecurityScheme[]
+			{
+				global::Kua.Generated.KuaSecurityScheme.KuaLogin("bearerAuth", new global::Kua.Generated.KuaTokenEndpoint("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType")),
+			},
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("bearerAuth") });
 
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public KuaClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
 		/// <summary>Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public KuaClient(global::Kua.Generated.KuaClientOptions options)
-		    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
 		{
 		}
 
@@ -478,16 +478,24 @@ namespace Kua
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 400, 401, 429, 5XX) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Kua.AuthenticationToken> CreateEmailSessionAsync(global::Kua.LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::Kua.AuthenticationToken> CreateEmailSessionAsync(global::Kua.LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(CreateEmailSessionRequest(body), s_CreateEmailSession, cancellationToken);
+
+		/// <summary>Calls <see cref="CreateEmailSessionAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Kua.AuthenticationToken>> CreateEmailSessionWithResponseAsync(global::Kua.LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(CreateEmailSessionRequest(body), s_CreateEmailSession, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage CreateEmailSessionRequest(global::Kua.LoginRequest body)
 		{
 			if (body == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(body));
 			}
 
-			var request = _pipeline.CreateRequest(s_CreateEmailSession, "accounts/sessions/email");
-			request.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Kua.Serialization.KuaClientJson.LoginRequestJson);
-			return _pipeline.SendAsync(request, s_CreateEmailSession, cancellationToken);
+			var uri_ = "accounts/sessions/email";
+			var request_ = _pipeline.CreateRequest(s_CreateEmailSession, uri_);
+			request_.Content = global::Kua.Generated.Runtime.Http.KuaRequestContent.Json(body, global::Kua.Serialization.KuaClientJson.LoginRequestJson);
+			return request_;
 		}
 	}
 
@@ -520,10 +528,12 @@ namespace Kua
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status (declared: 401, 429, 5XX) or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Kua.Account> GetAccountAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetAccount, "accounts", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Account> GetAccountAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetAccount, "accounts"), s_GetAccount, cancellationToken);
+
+		/// <summary>Calls <see cref="GetAccountAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Kua.Account>> GetAccountWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetAccount, "accounts"), s_GetAccount, cancellationToken);
 	}
 }
 
@@ -538,7 +548,7 @@ namespace Microsoft.Extensions.DependencyInjection
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
 		/// <returns>The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKuaClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>
-		    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient, global::Kua.Generated.KuaClientOptions>(services, global::Kua.KuaClient.KuaSecurity, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient, global::Kua.Generated.KuaClientOptions>(services, global::Kua.KuaClient.KuaSecurity, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
 	}
 }
 

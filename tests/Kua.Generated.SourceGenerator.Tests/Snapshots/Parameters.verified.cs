@@ -25,7 +25,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public ParametersClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -64,7 +64,14 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<string> GetItemAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(GetItemRequest(itemId, labels, point, day, xFlags, consent, tags, ids, words, codes, filter, since, limit, path, xRequestID, xOrigin, session, retries, prefs), s_GetItem, cancellationToken);
+
+		/// <summary>Calls <see cref="GetItemAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<string>> GetItemWithResponseAsync(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<int>? ids = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? codes = null, global::Consumer.Point? filter = null, global::System.DateTimeOffset? since = null, int? limit = null, string? path = null, global::System.Guid? xRequestID = null, global::Consumer.Point? xOrigin = null, string? session = null, long? retries = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(GetItemRequest(itemId, labels, point, day, xFlags, consent, tags, ids, words, codes, filter, since, limit, path, xRequestID, xOrigin, session, retries, prefs), s_GetItem, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage GetItemRequest(long itemId, global::System.Collections.Generic.IEnumerable<string> labels, global::Consumer.Point point, global::System.DateOnly day, global::System.Collections.Generic.IEnumerable<string> xFlags, bool consent, global::System.Collections.Generic.IEnumerable<string>? tags, global::System.Collections.Generic.IEnumerable<int>? ids, global::System.Collections.Generic.IEnumerable<string>? words, global::System.Collections.Generic.IEnumerable<string>? codes, global::Consumer.Point? filter, global::System.DateTimeOffset? since, int? limit, string? path, global::System.Guid? xRequestID, global::Consumer.Point? xOrigin, string? session, long? retries, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? prefs)
 		{
 			if (labels == null)
 			{
@@ -79,99 +86,96 @@ namespace Consumer
 				throw new global::System.ArgumentNullException(nameof(xFlags));
 			}
 
-			var pointPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-			pointPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(point.X)));
+			var pointPairs_ = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+			pointPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(point.X)));
 			if (point.Y != null)
 			{
-				pointPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(point.Y.Value)));
+				pointPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(point.Y.Value)));
 			}
-			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
-			query.Add("day", global::Kua.Generated.Runtime.KuaFormatting.Format(day));
+			var query_ = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			query_.Add("day", global::Kua.Generated.Runtime.KuaFormatting.Format(day));
 			if (tags != null)
 			{
-				query.AddArray("tags", tags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
+				query_.AddArray("tags", tags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, explode: true);
 			}
 			if (ids != null)
 			{
-				query.AddArray("ids", ids, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
+				query_.AddArray("ids", ids, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, explode: false);
 			}
 			if (words != null)
 			{
-				query.AddArray("words", words, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
+				query_.AddArray("words", words, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, explode: false);
 			}
 			if (codes != null)
 			{
-				query.AddArray("codes", codes, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
+				query_.AddArray("codes", codes, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, explode: false);
 			}
 			if (filter != null)
 			{
-				var filterPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-				filterPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.X)));
+				var filterPairs_ = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+				filterPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.X)));
 				if (filter.Y != null)
 				{
-					filterPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.Y.Value)));
+					filterPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(filter.Y.Value)));
 				}
-				query.AddObject("filter", filterPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.DeepObject, true);
+				query_.AddObject("filter", filterPairs_, global::Kua.Generated.Runtime.Http.KuaParameterStyle.DeepObject, explode: true);
 			}
 			if (since != null)
 			{
-				query.Add("since", global::Kua.Generated.Runtime.KuaFormatting.Format(since.Value));
+				query_.Add("since", global::Kua.Generated.Runtime.KuaFormatting.Format(since.Value));
 			}
 			if (limit != null)
 			{
-				query.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
+				query_.Add("limit", global::Kua.Generated.Runtime.KuaFormatting.Format(limit.Value));
 			}
 			if (path != null)
 			{
-				query.Add("path", path, allowReserved: true);
+				query_.Add("path", path, allowReserved: true);
 			}
-
-			var request = _pipeline.CreateRequest(s_GetItem, query.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, true)));
-			if (xFlags != null)
-			{
-				request.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
-			}
+			var uri_ = query_.AppendTo("items/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(itemId)) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Array("labels", labels, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Label, explode: false) + "/" + global::Kua.Generated.Runtime.Http.KuaPath.Object("point", pointPairs_, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Matrix, explode: true));
+			var request_ = _pipeline.CreateRequest(s_GetItem, uri_);
+			request_.Headers.TryAddWithoutValidation("X-Flags", global::Kua.Generated.Runtime.Http.KuaPath.Array("X-Flags", xFlags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, explode: false, escape: false));
 			if (xRequestID != null)
 			{
-				request.Headers.TryAddWithoutValidation("X-Request-ID", global::Kua.Generated.Runtime.KuaFormatting.Format(xRequestID.Value));
+				request_.Headers.TryAddWithoutValidation("X-Request-ID", global::Kua.Generated.Runtime.KuaFormatting.Format(xRequestID.Value));
 			}
 			if (xOrigin != null)
 			{
-				var xOriginPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-				xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.X)));
+				var xOriginPairs_ = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+				xOriginPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("x", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.X)));
 				if (xOrigin.Y != null)
 				{
-					xOriginPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.Y.Value)));
+					xOriginPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("y", global::Kua.Generated.Runtime.KuaFormatting.Format(xOrigin.Y.Value)));
 				}
-				request.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, false, false));
+				request_.Headers.TryAddWithoutValidation("X-Origin", global::Kua.Generated.Runtime.Http.KuaPath.Object("X-Origin", xOriginPairs_, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Simple, explode: false, escape: false));
 			}
-			var cookies = new global::Kua.Generated.Runtime.Http.KuaCookieBuilder();
-			cookies.Add("consent", global::Kua.Generated.Runtime.KuaFormatting.Format(consent));
+			var cookies_ = new global::Kua.Generated.Runtime.Http.KuaCookieBuilder();
+			cookies_.Add("consent", global::Kua.Generated.Runtime.KuaFormatting.Format(consent));
 			if (session != null)
 			{
-				cookies.Add("session", session);
+				cookies_.Add("session", session);
 			}
 			if (retries != null)
 			{
-				cookies.Add("retries", global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value));
+				cookies_.Add("retries", global::Kua.Generated.Runtime.KuaFormatting.Format(retries.Value));
 			}
 			if (prefs != null)
 			{
-				var prefsPairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-				foreach (var pair in prefs)
+				var prefsPairs_ = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+				foreach (var pair_ in prefs)
 				{
-					if (pair.Value != null)
+					if (pair_.Value != null)
 					{
-						prefsPairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(pair.Key, pair.Value));
+						prefsPairs_.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(pair_.Key, pair_.Value));
 					}
 				}
-				cookies.AddObject("prefs", prefsPairs, true);
+				cookies_.AddObject("prefs", prefsPairs_, explode: true);
 			}
-			if (!cookies.IsEmpty)
+			if (!cookies_.IsEmpty)
 			{
-				request.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
+				request_.Headers.TryAddWithoutValidation("Cookie", cookies_.ToString());
 			}
-			return _pipeline.SendAsync(request, s_GetItem, cancellationToken);
+			return request_;
 		}
 
 		/// <summary>Calls GET /reports/{year}.</summary>
@@ -181,16 +185,24 @@ namespace Consumer
 		/// <param name="ratio">The <c>ratio</c> query parameter.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task GetReportAsync(int year, bool flag, double? ratio = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task GetReportAsync(int year, bool flag, double? ratio = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(GetReportRequest(year, flag, ratio), s_GetReport, cancellationToken);
+
+		/// <summary>Calls <see cref="GetReportAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse> GetReportWithResponseAsync(int year, bool flag, double? ratio = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendEmptyWithResponseAsync(GetReportRequest(year, flag, ratio), s_GetReport, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage GetReportRequest(int year, bool flag, double? ratio)
 		{
-			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
-			query.Add("flag", global::Kua.Generated.Runtime.KuaFormatting.Format(flag));
+			var query_ = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			query_.Add("flag", global::Kua.Generated.Runtime.KuaFormatting.Format(flag));
 			if (ratio != null)
 			{
-				query.Add("ratio", global::Kua.Generated.Runtime.KuaFormatting.Format(ratio.Value));
+				query_.Add("ratio", global::Kua.Generated.Runtime.KuaFormatting.Format(ratio.Value));
 			}
-
-			return _pipeline.SendAsync(s_GetReport, query.AppendTo("reports/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(year))), cancellationToken);
+			var uri_ = query_.AppendTo("reports/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(global::Kua.Generated.Runtime.KuaFormatting.Format(year)));
+			var request_ = _pipeline.CreateRequest(s_GetReport, uri_);
+			return request_;
 		}
 
 		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
@@ -225,15 +237,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddParametersClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.ParametersClient>(services, http => new global::Consumer.ParametersClient(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.ParametersClient.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.ParametersClient.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }

@@ -36,42 +36,42 @@ namespace Consumer
 
 		/// <summary>The document's security schemes and the requirement sets its operations use (set 0 is the document's).</summary>
 		internal static global::Kua.Generated.KuaSecurity KuaSecurity { get; } = new global::Kua.Generated.KuaSecurity(
-		    new global::Kua.Generated.KuaSecurityScheme[]
-		    {
-		        global::Kua.Generated.KuaSecurityScheme.ApiKey("headerKey", "X-API-Key", global::Kua.Generated.KuaApiKeyLocation.Header),
-		        global::Kua.Generated.KuaSecurityScheme.ApiKey("queryKey", "api_key", global::Kua.Generated.KuaApiKeyLocation.Query),
-		        global::Kua.Generated.KuaSecurityScheme.ApiKey("cookieKey", "session_key", global::Kua.Generated.KuaApiKeyLocation.Cookie),
-		        global::Kua.Generated.KuaSecurityScheme.Basic("basicAuth"),
-		        global::Kua.Generated.KuaSecurityScheme.Bearer("bearerAuth"),
-		        global::Kua.Generated.KuaSecurityScheme.OAuth2("oauth", "/oauth/token", null),
-		        global::Kua.Generated.KuaSecurityScheme.OAuth2("userOAuth", null, "/oauth/token"),
-		        global::Kua.Generated.KuaSecurityScheme.OpenIdConnect("oidc", "/.well-known/openid-configuration"),
-		        global::Kua.Generated.KuaSecurityScheme.Bearer("browserOAuth"),
-		    },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("headerKey") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("queryKey") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("cookieKey") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("basicAuth") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("bearerAuth") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oauth", "pets:read") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oauth", "pets:read", "pets:write") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oauth", "pets:read"), new global::Kua.Generated.KuaSecurityRequirement("headerKey") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement(new global::Kua.Generated.KuaSchemeUse("headerKey"), new global::Kua.Generated.KuaSchemeUse("oauth", "pets:read")) },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oidc", "profile") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("userOAuth") },
-		    new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("browserOAuth", "read") });
+			new global::Kua.Generated.KuaSecurityScheme[]
+			{
+				global::Kua.Generated.KuaSecurityScheme.ApiKey("headerKey", "X-API-Key", global::Kua.Generated.KuaApiKeyLocation.Header),
+				global::Kua.Generated.KuaSecurityScheme.ApiKey("queryKey", "api_key", global::Kua.Generated.KuaApiKeyLocation.Query),
+				global::Kua.Generated.KuaSecurityScheme.ApiKey("cookieKey", "session_key", global::Kua.Generated.KuaApiKeyLocation.Cookie),
+				global::Kua.Generated.KuaSecurityScheme.Basic("basicAuth"),
+				global::Kua.Generated.KuaSecurityScheme.Bearer("bearerAuth"),
+				global::Kua.Generated.KuaSecurityScheme.OAuth2("oauth", "/oauth/token", null),
+				global::Kua.Generated.KuaSecurityScheme.OAuth2("userOAuth", null, "/oauth/token"),
+				global::Kua.Generated.KuaSecurityScheme.OpenIdConnect("oidc", "/.well-known/openid-configuration"),
+				global::Kua.Generated.KuaSecurityScheme.Bearer("browserOAuth"),
+			},
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("headerKey") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("queryKey") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("cookieKey") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("basicAuth") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("bearerAuth") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oauth", "pets:read") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oauth", "pets:read", "pets:write") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oauth", "pets:read"), new global::Kua.Generated.KuaSecurityRequirement("headerKey") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement(new global::Kua.Generated.KuaSchemeUse("headerKey"), new global::Kua.Generated.KuaSchemeUse("oauth", "pets:read")) },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("oidc", "profile") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("userOAuth") },
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("browserOAuth", "read") });
 
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public SecurityClient(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
 		/// <summary>Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public SecurityClient(global::Consumer.SecurityClientOptions options)
-		    : this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
 		{
 		}
 
@@ -91,140 +91,168 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetDefault, "default", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetDefault, "default"), s_GetDefault, cancellationToken);
+
+		/// <summary>Calls <see cref="GetDefaultAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetDefaultWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetDefault, "default"), s_GetDefault, cancellationToken);
 
 		/// <summary>Calls GET /public.</summary>
 		/// <remarks>GET /public (operationId: getPublic).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetPublicAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetPublic, "public", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetPublicAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetPublic, "public"), s_GetPublic, cancellationToken);
+
+		/// <summary>Calls <see cref="GetPublicAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetPublicWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetPublic, "public"), s_GetPublic, cancellationToken);
 
 		/// <summary>Calls GET /query-key.</summary>
 		/// <remarks>GET /query-key (operationId: getWithQueryKey).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetWithQueryKey, "query-key", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetWithQueryKey, "query-key"), s_GetWithQueryKey, cancellationToken);
+
+		/// <summary>Calls <see cref="GetWithQueryKeyAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetWithQueryKeyWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetWithQueryKey, "query-key"), s_GetWithQueryKey, cancellationToken);
 
 		/// <summary>Calls GET /cookie-key.</summary>
 		/// <remarks>GET /cookie-key (operationId: getWithCookieKey).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithCookieKeyAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetWithCookieKey, "cookie-key", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithCookieKeyAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetWithCookieKey, "cookie-key"), s_GetWithCookieKey, cancellationToken);
+
+		/// <summary>Calls <see cref="GetWithCookieKeyAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetWithCookieKeyWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetWithCookieKey, "cookie-key"), s_GetWithCookieKey, cancellationToken);
 
 		/// <summary>Calls GET /basic.</summary>
 		/// <remarks>GET /basic (operationId: getWithBasic).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithBasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetWithBasic, "basic", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithBasicAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetWithBasic, "basic"), s_GetWithBasic, cancellationToken);
+
+		/// <summary>Calls <see cref="GetWithBasicAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetWithBasicWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetWithBasic, "basic"), s_GetWithBasic, cancellationToken);
 
 		/// <summary>Calls GET /bearer.</summary>
 		/// <remarks>GET /bearer (operationId: getWithBearer).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithBearerAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetWithBearer, "bearer", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithBearerAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetWithBearer, "bearer"), s_GetWithBearer, cancellationToken);
+
+		/// <summary>Calls <see cref="GetWithBearerAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetWithBearerWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetWithBearer, "bearer"), s_GetWithBearer, cancellationToken);
 
 		/// <summary>Calls GET /pets.</summary>
 		/// <remarks>GET /pets (operationId: listPets).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_ListPets, "pets", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_ListPets, "pets"), s_ListPets, cancellationToken);
+
+		/// <summary>Calls <see cref="ListPetsAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> ListPetsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_ListPets, "pets"), s_ListPets, cancellationToken);
 
 		/// <summary>Calls POST /pets.</summary>
 		/// <remarks>POST /pets (operationId: addPet).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> AddPetAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_AddPet, "pets", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> AddPetAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_AddPet, "pets"), s_AddPet, cancellationToken);
+
+		/// <summary>Calls <see cref="AddPetAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> AddPetWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_AddPet, "pets"), s_AddPet, cancellationToken);
 
 		/// <summary>OAuth first; the header key when no OAuth client is set.</summary>
 		/// <remarks>GET /either (operationId: getEither).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetEitherAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetEither, "either", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetEitherAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetEither, "either"), s_GetEither, cancellationToken);
+
+		/// <summary>Calls <see cref="GetEitherAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetEitherWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetEither, "either"), s_GetEither, cancellationToken);
 
 		/// <summary>Calls GET /both.</summary>
 		/// <remarks>GET /both (operationId: getBoth).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetBothAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetBoth, "both", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetBothAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetBoth, "both"), s_GetBoth, cancellationToken);
+
+		/// <summary>Calls <see cref="GetBothAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetBothWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetBoth, "both"), s_GetBoth, cancellationToken);
 
 		/// <summary>Calls GET /optional.</summary>
 		/// <remarks>GET /optional (operationId: getOptional).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetOptionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetOptional, "optional", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetOptionalAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetOptional, "optional"), s_GetOptional, cancellationToken);
+
+		/// <summary>Calls <see cref="GetOptionalAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetOptionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetOptional, "optional"), s_GetOptional, cancellationToken);
 
 		/// <summary>Calls GET /oidc.</summary>
 		/// <remarks>GET /oidc (operationId: getWithOpenIdConnect).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithOpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetWithOpenIdConnect, "oidc", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetWithOpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetWithOpenIdConnect, "oidc"), s_GetWithOpenIdConnect, cancellationToken);
+
+		/// <summary>Calls <see cref="GetWithOpenIdConnectAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetWithOpenIdConnectWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetWithOpenIdConnect, "oidc"), s_GetWithOpenIdConnect, cancellationToken);
 
 		/// <summary>Calls GET /user.</summary>
 		/// <remarks>GET /user (operationId: getAsUser).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetAsUserAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetAsUser, "user", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetAsUserAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetAsUser, "user"), s_GetAsUser, cancellationToken);
+
+		/// <summary>Calls <see cref="GetAsUserAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetAsUserWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetAsUser, "user"), s_GetAsUser, cancellationToken);
 
 		/// <summary>Calls GET /interactive.</summary>
 		/// <remarks>GET /interactive (operationId: getInteractive).</remarks>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetInteractiveAsync(global::System.Threading.CancellationToken cancellationToken = default)
-		{
-			return _pipeline.SendAsync(s_GetInteractive, "interactive", cancellationToken);
-		}
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Seen> GetInteractiveAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(_pipeline.CreateRequest(s_GetInteractive, "interactive"), s_GetInteractive, cancellationToken);
+
+		/// <summary>Calls <see cref="GetInteractiveAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Seen>> GetInteractiveWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(_pipeline.CreateRequest(s_GetInteractive, "interactive"), s_GetInteractive, cancellationToken);
 
 		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
 		public void Dispose()
@@ -251,64 +279,64 @@ namespace Consumer
 		/// <summary>The 'headerKey' scheme: the API key sent in the header 'X-API-Key'. The key from the dashboard.</summary>
 		public global::Kua.Generated.KuaApiKeyCredential? HeaderKey
 		{
-		    get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("headerKey");
-		    set => SetCredential("headerKey", value);
+			get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("headerKey");
+			set => SetCredential("headerKey", value);
 		}
 
 		/// <summary>The 'queryKey' scheme: the API key sent in the query 'api_key'.</summary>
 		public global::Kua.Generated.KuaApiKeyCredential? QueryKey
 		{
-		    get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("queryKey");
-		    set => SetCredential("queryKey", value);
+			get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("queryKey");
+			set => SetCredential("queryKey", value);
 		}
 
 		/// <summary>The 'cookieKey' scheme: the API key sent in the cookie 'session_key'.</summary>
 		public global::Kua.Generated.KuaApiKeyCredential? CookieKey
 		{
-		    get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("cookieKey");
-		    set => SetCredential("cookieKey", value);
+			get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("cookieKey");
+			set => SetCredential("cookieKey", value);
 		}
 
 		/// <summary>The 'basicAuth' scheme: the user name and password sent with HTTP Basic.</summary>
 		public global::Kua.Generated.KuaBasicCredential? BasicAuth
 		{
-		    get => GetCredential<global::Kua.Generated.KuaBasicCredential>("basicAuth");
-		    set => SetCredential("basicAuth", value);
+			get => GetCredential<global::Kua.Generated.KuaBasicCredential>("basicAuth");
+			set => SetCredential("basicAuth", value);
 		}
 
 		/// <summary>The 'bearerAuth' scheme: the bearer token (fixed, or from a provider asked on every request).</summary>
 		public global::Kua.Generated.KuaBearerCredential? BearerAuth
 		{
-		    get => GetCredential<global::Kua.Generated.KuaBearerCredential>("bearerAuth");
-		    set => SetCredential("bearerAuth", value);
+			get => GetCredential<global::Kua.Generated.KuaBearerCredential>("bearerAuth");
+			set => SetCredential("bearerAuth", value);
 		}
 
 		/// <summary>The 'oauth' scheme: the OAuth 2 client (and, for the password grant, user) whose tokens are fetched, cached per scope set and refreshed.</summary>
 		public global::Kua.Generated.KuaOAuth2Credential? Oauth
 		{
-		    get => GetCredential<global::Kua.Generated.KuaOAuth2Credential>("oauth");
-		    set => SetCredential("oauth", value);
+			get => GetCredential<global::Kua.Generated.KuaOAuth2Credential>("oauth");
+			set => SetCredential("oauth", value);
 		}
 
 		/// <summary>The 'userOAuth' scheme: the OAuth 2 client (and, for the password grant, user) whose tokens are fetched, cached per scope set and refreshed.</summary>
 		public global::Kua.Generated.KuaOAuth2Credential? UserOAuth
 		{
-		    get => GetCredential<global::Kua.Generated.KuaOAuth2Credential>("userOAuth");
-		    set => SetCredential("userOAuth", value);
+			get => GetCredential<global::Kua.Generated.KuaOAuth2Credential>("userOAuth");
+			set => SetCredential("userOAuth", value);
 		}
 
 		/// <summary>The 'oidc' scheme: the OAuth 2 client whose tokens come from the OpenID Connect provider's token endpoint.</summary>
 		public global::Kua.Generated.KuaOAuth2Credential? Oidc
 		{
-		    get => GetCredential<global::Kua.Generated.KuaOAuth2Credential>("oidc");
-		    set => SetCredential("oidc", value);
+			get => GetCredential<global::Kua.Generated.KuaOAuth2Credential>("oidc");
+			set => SetCredential("oidc", value);
 		}
 
 		/// <summary>The 'browserOAuth' scheme: the bearer token (fixed, or from a provider asked on every request).</summary>
 		public global::Kua.Generated.KuaBearerCredential? BrowserOAuth
 		{
-		    get => GetCredential<global::Kua.Generated.KuaBearerCredential>("browserOAuth");
-		    set => SetCredential("browserOAuth", value);
+			get => GetCredential<global::Kua.Generated.KuaBearerCredential>("browserOAuth");
+			set => SetCredential("browserOAuth", value);
 		}
 	}
 }
@@ -324,7 +352,7 @@ namespace Microsoft.Extensions.DependencyInjection
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
 		/// <returns>The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddSecurityClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Consumer.SecurityClientOptions> configure) =>
-		    global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Consumer.SecurityClient, global::Consumer.SecurityClientOptions>(services, global::Consumer.SecurityClient.KuaSecurity, global::Consumer.SecurityClient.DefaultBaseAddress, configure, http => new global::Consumer.SecurityClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Consumer.SecurityClient, global::Consumer.SecurityClientOptions>(services, global::Consumer.SecurityClient.KuaSecurity, global::Consumer.SecurityClient.DefaultBaseAddress, configure, http => new global::Consumer.SecurityClient(http));
 	}
 }
 

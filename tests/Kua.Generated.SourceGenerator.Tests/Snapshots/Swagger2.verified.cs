@@ -152,7 +152,7 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public Swagger2Client(global::System.Net.Http.HttpClient httpClient)
-		    : this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false)
 		{
 		}
 
@@ -177,31 +177,39 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Stored>> FindFilesAsync(global::System.Collections.Generic.IEnumerable<string>? names = null, global::System.Collections.Generic.IEnumerable<long>? sizes = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<string>? columns = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Consumer.Stored>> FindFilesAsync(global::System.Collections.Generic.IEnumerable<string>? names = null, global::System.Collections.Generic.IEnumerable<long>? sizes = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<string>? columns = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(FindFilesRequest(names, sizes, words, tags, columns), s_FindFiles, cancellationToken);
+
+		/// <summary>Calls <see cref="FindFilesAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.Collections.Generic.List<global::Consumer.Stored>>> FindFilesWithResponseAsync(global::System.Collections.Generic.IEnumerable<string>? names = null, global::System.Collections.Generic.IEnumerable<long>? sizes = null, global::System.Collections.Generic.IEnumerable<string>? words = null, global::System.Collections.Generic.IEnumerable<string>? tags = null, global::System.Collections.Generic.IEnumerable<string>? columns = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(FindFilesRequest(names, sizes, words, tags, columns), s_FindFiles, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage FindFilesRequest(global::System.Collections.Generic.IEnumerable<string>? names, global::System.Collections.Generic.IEnumerable<long>? sizes, global::System.Collections.Generic.IEnumerable<string>? words, global::System.Collections.Generic.IEnumerable<string>? tags, global::System.Collections.Generic.IEnumerable<string>? columns)
 		{
-			var query = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
+			var query_ = new global::Kua.Generated.Runtime.Http.KuaQueryBuilder();
 			if (names != null)
 			{
-				query.AddArray("names", names, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, true);
+				query_.AddArray("names", names, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, explode: true);
 			}
 			if (sizes != null)
 			{
-				query.AddArray("sizes", sizes, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, false);
+				query_.AddArray("sizes", sizes, global::Kua.Generated.Runtime.Http.KuaParameterStyle.PipeDelimited, explode: false);
 			}
 			if (words != null)
 			{
-				query.AddArray("words", words, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, false);
+				query_.AddArray("words", words, global::Kua.Generated.Runtime.Http.KuaParameterStyle.SpaceDelimited, explode: false);
 			}
 			if (tags != null)
 			{
-				query.AddArray("tags", tags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, false);
+				query_.AddArray("tags", tags, global::Kua.Generated.Runtime.Http.KuaParameterStyle.Form, explode: false);
 			}
 			if (columns != null)
 			{
-				query.AddArray("columns", columns, global::Kua.Generated.Runtime.Http.KuaParameterStyle.TabDelimited, false);
+				query_.AddArray("columns", columns, global::Kua.Generated.Runtime.Http.KuaParameterStyle.TabDelimited, explode: false);
 			}
-
-			return _pipeline.SendAsync(s_FindFiles, query.AppendTo("files"), cancellationToken);
+			var uri_ = query_.AppendTo("files");
+			var request_ = _pipeline.CreateRequest(s_FindFiles, uri_);
+			return request_;
 		}
 
 		/// <summary>Calls POST /files.</summary>
@@ -211,25 +219,33 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::Consumer.Stored> UploadFileAsync(global::Kua.Generated.KuaFile @file, string? comment = null, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::Consumer.Stored> UploadFileAsync(global::Kua.Generated.KuaFile @file, string? comment = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(UploadFileRequest(@file, comment), s_UploadFile, cancellationToken);
+
+		/// <summary>Calls <see cref="UploadFileAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Stored>> UploadFileWithResponseAsync(global::Kua.Generated.KuaFile @file, string? comment = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(UploadFileRequest(@file, comment), s_UploadFile, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage UploadFileRequest(global::Kua.Generated.KuaFile @file, string? comment)
 		{
 			if (@file == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(@file));
 			}
 
-			var request = _pipeline.CreateRequest(s_UploadFile, "files");
-			var multipart = new global::System.Net.Http.MultipartFormDataContent();
+			var uri_ = "files";
+			var request_ = _pipeline.CreateRequest(s_UploadFile, uri_);
+			var multipart_ = new global::System.Net.Http.MultipartFormDataContent();
 			if (@file != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart, "file", @file);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartFile(multipart_, "file", @file);
 			}
 			if (comment != null)
 			{
-				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart, "comment", comment);
+				global::Kua.Generated.Runtime.Http.KuaRequestContent.AddMultipartField(multipart_, "comment", comment);
 			}
-			request.Content = multipart;
-			return _pipeline.SendAsync(request, s_UploadFile, cancellationToken);
+			request_.Content = multipart_;
+			return request_;
 		}
 
 		/// <summary>Calls GET /files/{name}.</summary>
@@ -238,14 +254,23 @@ namespace Consumer
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <returns>The reply body as a stream; dispose it to release the connection.</returns>
 		/// <exception cref="global::Kua.Generated.KuaApiException">The server replied with a non-success status or an unreadable body, or could not be reached. Declared error bodies arrive as <see cref="global::Kua.Generated.KuaApiException{TError}"/>.</exception>
-		public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+		public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendAsync(DownloadFileRequest(name), s_DownloadFile, cancellationToken);
+
+		/// <summary>Calls <see cref="DownloadFileAsync"/>, and returns the reply's status code and headers with its body.</summary>
+		public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::System.IO.Stream>> DownloadFileWithResponseAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+			_pipeline.SendWithResponseAsync(DownloadFileRequest(name), s_DownloadFile, cancellationToken);
+
+		private global::System.Net.Http.HttpRequestMessage DownloadFileRequest(string name)
 		{
 			if (name == null)
 			{
 				throw new global::System.ArgumentNullException(nameof(name));
 			}
 
-			return _pipeline.SendAsync(s_DownloadFile, "files/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(name), cancellationToken);
+			var uri_ = "files/" + global::Kua.Generated.Runtime.Http.KuaPath.EscapeComponent(name);
+			var request_ = _pipeline.CreateRequest(s_DownloadFile, uri_);
+			return request_;
 		}
 
 		/// <summary>Disposes the HttpClient when this client created it (the options constructor).</summary>
@@ -280,15 +305,15 @@ namespace Microsoft.Extensions.DependencyInjection
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddSwagger2Client(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
 		{
 			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.Swagger2Client>(services, http => new global::Consumer.Swagger2Client(http))
-			    .ConfigureHttpClient(http =>
-			    {
-			        if (http.BaseAddress == null)
-			        {
-			            http.BaseAddress = global::Consumer.Swagger2Client.DefaultBaseAddress;
-			        }
+				.ConfigureHttpClient(http =>
+				{
+					if (http.BaseAddress == null)
+					{
+						http.BaseAddress = global::Consumer.Swagger2Client.DefaultBaseAddress;
+					}
 
-			        configure?.Invoke(http);
-			    });
+					configure?.Invoke(http);
+				});
 		}
 	}
 }

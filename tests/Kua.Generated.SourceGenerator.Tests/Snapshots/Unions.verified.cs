@@ -51,6 +51,27 @@ namespace Consumer
 		{
 			return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.UnionsClientJson.List_String, out value);
 		}
+
+		/// <summary>Calls the function of the first variant the value reads as (in the order the spec lists them), or &lt;paramref name="onUnknown"/&gt; with the raw JSON when it reads as none.</summary>
+		/// <typeparam name="TResult">What the functions return.</typeparam>
+		/// <param name="onCircle">Called with the value when it reads as a Circle.</param>
+		/// <param name="onStringList">Called with the value when it reads as a StringList.</param>
+		/// <param name="onUnknown">Called with the raw JSON otherwise.</param>
+		/// <returns>What the function called returns.</returns>
+		public TResult Match<TResult>(global::System.Func<Circle, TResult> onCircle, global::System.Func<global::System.Collections.Generic.List<string>, TResult> onStringList, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
+		{
+			if (TryGetCircle(out var value0_))
+			{
+				return onCircle(value0_!);
+			}
+
+			if (TryGetStringList(out var value1_))
+			{
+				return onStringList(value1_!);
+			}
+
+			return onUnknown(Json);
+		}
 	}
 }
 
@@ -138,6 +159,27 @@ namespace Consumer
 
 			return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Consumer.Serialization.UnionsClientJson.SquareJson, out value);
 		}
+
+		/// <summary>Calls the function of the first variant the value reads as (in the order the spec lists them), or &lt;paramref name="onUnknown"/&gt; with the raw JSON when it reads as none.</summary>
+		/// <typeparam name="TResult">What the functions return.</typeparam>
+		/// <param name="onCircle">Called with the value when it reads as a Circle.</param>
+		/// <param name="onSquare">Called with the value when it reads as a Square.</param>
+		/// <param name="onUnknown">Called with the raw JSON otherwise.</param>
+		/// <returns>What the function called returns.</returns>
+		public TResult Match<TResult>(global::System.Func<Circle, TResult> onCircle, global::System.Func<Square, TResult> onSquare, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
+		{
+			if (TryGetCircle(out var value0_))
+			{
+				return onCircle(value0_!);
+			}
+
+			if (TryGetSquare(out var value1_))
+			{
+				return onSquare(value1_!);
+			}
+
+			return onUnknown(Json);
+		}
 	}
 }
 
@@ -208,6 +250,27 @@ namespace Consumer
 		public bool TryGetInt64(out long value)
 		{
 			return global::Kua.Generated.Runtime.Json.KuaJson.TryFromElement(Json, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Int64, out value);
+		}
+
+		/// <summary>Calls the function of the first variant the value reads as (in the order the spec lists them), or &lt;paramref name="onUnknown"/&gt; with the raw JSON when it reads as none.</summary>
+		/// <typeparam name="TResult">What the functions return.</typeparam>
+		/// <param name="onString">Called with the value when it reads as a String.</param>
+		/// <param name="onInt64">Called with the value when it reads as a Int64.</param>
+		/// <param name="onUnknown">Called with the raw JSON otherwise.</param>
+		/// <returns>What the function called returns.</returns>
+		public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<long, TResult> onInt64, global::System.Func<global::System.Text.Json.JsonElement, TResult> onUnknown)
+		{
+			if (TryGetString(out var value0_))
+			{
+				return onString(value0_!);
+			}
+
+			if (TryGetInt64(out var value1_))
+			{
+				return onInt64(value1_);
+			}
+
+			return onUnknown(Json);
 		}
 	}
 }

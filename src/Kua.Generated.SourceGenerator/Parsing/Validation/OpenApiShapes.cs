@@ -116,7 +116,7 @@ namespace Kua.Generated.SourceGenerator.Parsing.Validation
                 .Add("description", TextRule)
                 .Add("servers", new FieldRule(ValueKind.List, Server))
                 .Add("parameters", new FieldRule(ValueKind.List, Parameter, consequence: "it is ignored, and the path's operations get no parameters from it"));
-            foreach (var method in new[] { "get", "put", "post", "delete", "options", "head", "patch", "trace" })
+            foreach (var method in OpenApiMethods.All)
             {
                 PathItem.Add(method, new FieldRule(ValueKind.Object, Operation, consequence: "the operation is ignored"));
             }
