@@ -33,7 +33,13 @@ services.AddKuaClient(options =>
     options.Email = args[3];
     options.Password = args[4];
 })
-.AddDistributedTokenCache(cache => cache.EncryptionKey = args[2]);
+.AddDistributedTokenCache(cache =>
+{
+    cache.EncryptionKey = args[2];
+
+    // Eight processes on a busy 2-core CI machine: a login may take seconds, and a waiter that gave up would log in too.
+    cache.LockWait = TimeSpan.FromSeconds(45);
+});
 
 await using var provider = services.BuildServiceProvider();
 var client = provider.GetRequiredService<KuaClient>();

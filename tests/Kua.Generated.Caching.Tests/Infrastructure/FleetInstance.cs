@@ -13,7 +13,7 @@ namespace Kua.Generated.Caching.Tests.Infrastructure
     /// </summary>
     public sealed class FleetInstance : IAsyncDisposable
     {
-        private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(40);
+        private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
         private readonly Process _process;
         private readonly List<string> _errors = new List<string>();
 
