@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -115,7 +113,7 @@ namespace Kua.Generated.Caching.Tests
         {
             await using var server = await KuaFakeServer.StartAsync();
             var logs = new CapturingLoggerProvider();
-            await using var instance = Instance(server, "127.0.0.1:" + UnusedPort(), logs);
+            await using var instance = Instance(server, "127.0.0.1:" + RedisServer.FreePort(), logs);
             var client = instance.GetRequiredService<KuaClient>();
 
             await client.Accounts.GetAccountAsync();
@@ -183,12 +181,5 @@ namespace Kua.Generated.Caching.Tests
 
         private static bool Contains(byte[] haystack, string needle) =>
             haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
-
-        private static int UnusedPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

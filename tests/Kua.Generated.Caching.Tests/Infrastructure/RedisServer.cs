@@ -114,7 +114,8 @@ namespace Kua.Generated.Caching.Tests.Infrastructure
             }
         }
 
-        private static int FreePort()
+        /// <summary>A loopback port nothing listens on (as the OS hands out free ones).</summary>
+        public static int FreePort()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
