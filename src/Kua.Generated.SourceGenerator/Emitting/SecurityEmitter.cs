@@ -52,7 +52,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
 
                     first = false;
                     var type = Runtime + CredentialType(scheme.Kind);
-                    writer.DocRaw("summary", SourceWriter.Escape(Describe(scheme)));
+                    writer.Doc("summary", Describe(scheme));
                     writer.Line("public " + type + (types.Annotate ? "?" : string.Empty) + " " + scheme.PropertyName);
                     writer.Line("{");
                     writer.Line("\tget => GetCredential<" + type + ">(" + Literals.String(scheme.Name) + ");");

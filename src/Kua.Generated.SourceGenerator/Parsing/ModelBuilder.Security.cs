@@ -205,6 +205,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         }
 
         private bool IsDeclaredScheme(string name) =>
+            _normalized.RemovedSecuritySchemes.Contains(name) ||
             ((_version == SpecVersion.Swagger2 ? _root["securityDefinitions"] : _root["components"]?["securitySchemes"]) as JObject)?[name] != null;
 
         /// <summary>The client's security once every operation is read: with a Kua login, its bearer schemes are served by the login.</summary>

@@ -276,7 +276,10 @@ namespace Consumer
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	public partial class SecurityClientOptions : global::Kua.Generated.KuaClientOptions
 	{
-		/// <summary>The 'headerKey' scheme: the API key sent in the header 'X-API-Key'. The key from the dashboard.</summary>
+		/// <summary>
+		/// The 'headerKey' scheme: the API key sent in the header 'X-API-Key'. The key from the dashboard.
+		/// Keep it &lt;secret&gt; &amp; rotate it.
+		/// </summary>
 		public global::Kua.Generated.KuaApiKeyCredential? HeaderKey
 		{
 			get => GetCredential<global::Kua.Generated.KuaApiKeyCredential>("headerKey");
