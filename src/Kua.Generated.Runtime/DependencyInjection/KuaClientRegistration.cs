@@ -5,24 +5,22 @@ using Microsoft.Extensions.Logging;
 namespace Kua.Generated.Runtime.DependencyInjection
 {
     /// <summary>
-    /// The singleton behind one <c>AddKuaGeneratedClient</c> registration: its options, read once and validated,
-    /// and the token cache every handler the factory builds for <typeparamref name="TClient"/> shares.
+    /// The singleton behind one <c>AddKuaGeneratedClient</c> registration: its options, read once and validated, and the
+    /// authentication (token caches among it) every handler the factory builds for <typeparamref name="TClient"/> shares.
     /// </summary>
     /// <typeparam name="TClient">The generated client the registration is for.</typeparam>
     internal sealed class KuaClientRegistration<TClient> : IDisposable
         where TClient : class
     {
-        public KuaClientRegistration(KuaTokenEndpoint endpoint, Uri? defaultBaseAddress, Action<KuaClientOptions> configure, ILoggerFactory? loggerFactory)
+        public KuaClientRegistration(KuaClientOptions options, KuaSecurity security, Uri? defaultBaseAddress, ILoggerFactory? loggerFactory, KuaTokenStore? store)
         {
-            var options = new KuaClientOptions();
-            configure(options);
-            Cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, defaultBaseAddress, loggerFactory), endpoint);
+            Authentication = ClientAuthentication.Create(options, security, defaultBaseAddress, loggerFactory, store);
         }
 
-        public TokenCache Cache { get; }
+        public ClientAuthentication Authentication { get; }
 
-        public void Dispose() => Cache.Dispose();
+        public void Dispose() => Authentication.Dispose();
 
-        public override string ToString() => "KuaClientRegistration<" + typeof(TClient).Name + "> { " + Cache + " }";
+        public override string ToString() => "KuaClientRegistration<" + typeof(TClient).Name + "> { " + Authentication + " }";
     }
 }

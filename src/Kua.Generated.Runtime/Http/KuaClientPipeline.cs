@@ -65,6 +65,10 @@ namespace Kua.Generated.Runtime.Http
             {
                 KuaRequestMarkers.MarkAnonymous(request);
             }
+            else if (operation.Security != 0)
+            {
+                KuaRequestMarkers.SetSecurity(request, operation.Security);
+            }
 
             if (operation.Accept != null)
             {

@@ -16,13 +16,20 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private const string Pipeline = "global::Kua.Generated.Runtime.Http.KuaClientPipeline";
         private const string HttpClient = "global::System.Net.Http.HttpClient";
         private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
+        private const string ClientOptions = "global::Kua.Generated.KuaClientOptions";
 
         public static void Emit(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
         {
             using (writer.Open("namespace " + types.Namespace))
             {
-                var authenticated = client.TokenEndpoint != null;
+                var authenticated = client.Security != null;
                 EmitRoot(writer, types, client, title, apiVersion, authenticated);
+                if (client.Security?.OptionsClassName != null)
+                {
+                    writer.Line();
+                    SecurityEmitter.EmitOptions(writer, types, client.Name, client.Security);
+                }
+
                 foreach (var group in client.Groups)
                 {
                     writer.Line();
@@ -86,15 +93,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Line("public static global::System.Uri" + (types.Annotate ? "?" : string.Empty) + " DefaultBaseAddress => null;");
                 }
 
-                if (client.TokenEndpoint != null)
+                if (client.Security != null)
                 {
-                    var token = client.TokenEndpoint;
                     writer.Line();
-                    writer.DocRaw("summary", "The login operation (<c>" + SourceWriter.Escape(token.OperationId) + "</c>, marked <c>x-kua-token-endpoint</c>) the runtime uses to get bearer tokens.");
-                    writer.Line("public static global::Kua.Generated.KuaTokenEndpoint TokenEndpoint { get; } = new global::Kua.Generated.KuaTokenEndpoint(" +
-                                string.Join(", ", new[] { token.OperationId, token.Path, token.UserField, token.PasswordField, token.AccessTokenField }.Select(Literals.String)) + ", " +
-                                (token.ExpiresInField is null ? "null" : Literals.String(token.ExpiresInField)) + ", " +
-                                (token.TokenTypeField is null ? "null" : Literals.String(token.TokenTypeField)) + ");");
+                    SecurityEmitter.EmitSecurity(writer, client.Security, client.TokenEndpoint);
                 }
 
                 writer.Line();
@@ -105,13 +107,13 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Line("{");
                 writer.Line("}");
 
-                if (client.TokenEndpoint != null)
+                if (client.Security != null)
                 {
                     writer.Line();
-                    writer.Doc("summary", "Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.");
+                    writer.Doc("summary", "Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.");
                     writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
-                    writer.Line("public " + name + "(global::Kua.Generated.KuaClientOptions options)");
-                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)");
+                    writer.Line("public " + name + "(" + OptionsType(types, client.Security) + " options)");
+                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)");
                     writer.Line("{");
                     writer.Line("}");
                 }
@@ -221,6 +223,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line();
         }
 
+        /// <summary>The options the client is built with: its own class (a credential per scheme), or the runtime's when the Kua login is the only scheme.</summary>
+        private static string OptionsType(TypeSyntax types, SecurityModel security) =>
+            security.OptionsClassName is null ? ClientOptions : types.Generated(security.OptionsClassName);
+
         /// <summary>The full name of the class holding the client's <c>Add…</c> extension method.</summary>
         public static string DependencyInjectionClass(ClientModel client) =>
             DependencyInjectionNamespace + "." + client.Name + "ServiceCollectionExtensions";
@@ -234,14 +240,15 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Line(FileHeader.GeneratedCodeAttribute);
                 using (writer.Open("public static partial class " + client.Name + "ServiceCollectionExtensions"))
                 {
-                    if (client.TokenEndpoint != null)
+                    if (client.Security != null)
                     {
-                        writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient that logs in with the configured credentials and keeps its bearer token fresh.");
+                        var options = OptionsType(types, client.Security);
+                        writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient that sends each operation the configured credentials its security requirement asks for.");
                         writer.Doc("param", "The services.", "name=\"services\"");
                         writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
-                        writer.Doc("returns", "The HttpClient builder, to add handlers, resilience or logging.");
-                        writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>");
-                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
+                        writer.Doc("returns", "The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.");
+                        writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + options + "> configure) =>");
+                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ", " + options + ">(services, " + type + ".KuaSecurity, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
                     }
                     else
                     {

@@ -387,8 +387,13 @@ namespace Kua
 		/// <summary>The server URL the OpenAPI document declares: <c>https://api.kua.ai/core/api/v2/</c>.</summary>
 		public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://api.kua.ai/core/api/v2/");
 
-		/// <summary>The login operation (<c>createEmailSession</c>, marked <c>x-kua-token-endpoint</c>) the runtime uses to get bearer tokens.</summary>
-		public static global::Kua.Generated.KuaTokenEndpoint TokenEndpoint { get; } = new global::Kua.Generated.KuaTokenEndpoint("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType");
+		/// <summary>The document's security schemes and the requirement sets its operations use (set 0 is the document's).</summary>
+		internal static global::Kua.Generated.KuaSecurity KuaSecurity { get; } = new global::Kua.Generated.KuaSecurity(
+			new global::Kua.Generated.KuaSecurityScheme[]
+			{
+				global::Kua.Generated.KuaSecurityScheme.KuaLogin("bearerAuth", new global::Kua.Generated.KuaTokenEndpoint("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType")),
+			},
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("bearerAuth") });
 
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
@@ -397,10 +402,10 @@ namespace Kua
 		{
 		}
 
-		/// <summary>Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.</summary>
+		/// <summary>Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public KuaClient(global::Kua.Generated.KuaClientOptions options)
-			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
 		{
 		}
 
@@ -538,12 +543,12 @@ namespace Microsoft.Extensions.DependencyInjection
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	public static partial class KuaClientServiceCollectionExtensions
 	{
-		/// <summary>Registers KuaClient as a typed HttpClient that logs in with the configured credentials and keeps its bearer token fresh.</summary>
+		/// <summary>Registers KuaClient as a typed HttpClient that sends each operation the configured credentials its security requirement asks for.</summary>
 		/// <param name="services">The services.</param>
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
-		/// <returns>The HttpClient builder, to add handlers, resilience or logging.</returns>
+		/// <returns>The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKuaClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>
-			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient>(services, global::Kua.KuaClient.TokenEndpoint, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient, global::Kua.Generated.KuaClientOptions>(services, global::Kua.KuaClient.KuaSecurity, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
 	}
 }
 
