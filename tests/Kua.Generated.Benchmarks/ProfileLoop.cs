@@ -16,11 +16,16 @@ internal static class ProfileLoop
         Action body;
         switch (name)
         {
-            case "token-warm" or "token-bare":
+            case "token-warm" or "token-warm-shared" or "token-bare":
             {
                 var bench = new TokenHandlerBenchmarks();
                 bench.Setup();
-                body = name == "token-warm" ? () => bench.WarmToken().GetAwaiter().GetResult() : () => bench.NoHandler().GetAwaiter().GetResult();
+                body = name switch
+                {
+                    "token-warm" => () => bench.WarmToken().GetAwaiter().GetResult(),
+                    "token-warm-shared" => () => bench.WarmTokenSharedStore().GetAwaiter().GetResult(),
+                    _ => () => bench.NoHandler().GetAwaiter().GetResult(),
+                };
                 break;
             }
 

@@ -143,6 +143,10 @@ internal static class QuickRun
             print("tokenHandler.warm.ns", warm.Ms * 1e6, "0");
             print("tokenHandler.warm.overheadNs", (warm.Ms - bare.Ms) * 1e6, "0");
             print("tokenHandler.warm.extraAllocBytes", warm.Bytes - bare.Bytes, "0");
+            var (bareAgain, warmShared) = Pair(() => bench.NoHandler().GetAwaiter().GetResult(), () => bench.WarmTokenSharedStore().GetAwaiter().GetResult(), 15, batchA: 2000, batchB: 2000);
+            print("tokenHandler.warmShared.ns", warmShared.Ms * 1e6, "0");
+            print("tokenHandler.warmShared.overheadNs", (warmShared.Ms - bareAgain.Ms) * 1e6, "0");
+            print("tokenHandler.warmShared.extraAllocBytes", warmShared.Bytes - bareAgain.Bytes, "0");
             print("tokenHandler.logins", bench.Logins, "0");
             bench.Cleanup();
         }

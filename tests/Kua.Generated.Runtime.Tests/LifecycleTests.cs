@@ -64,8 +64,7 @@ namespace Kua.Generated.Runtime.Tests
         public async Task DisposingTheTokenCacheFaultsItsWaitersWithObjectDisposedException()
         {
             await using var harness = await TokenHarness.StartAsync();
-            var cache = Kua.Generated.Runtime.Authentication.KuaLoginSource.CreateCache(
-                Kua.Generated.Runtime.Authentication.TokenSettings.Create(harness.Options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
+            var cache = Kua.Generated.Runtime.Authentication.ClientAuthentication.Create(harness.Options, KuaSecurity.ForKuaLogin(TokenHarness.Endpoint), TokenHarness.SpecBaseAddress, null).Caches[0];
             var gate = harness.Server.HoldLogins();
             using var transport = new System.Net.Http.HttpMessageInvoker(new System.Net.Http.SocketsHttpHandler());
             var waiters = Enumerable.Range(0, 10).Select(_ => cache.GetTokenAsync((r, c) => transport.SendAsync(r, c), CancellationToken.None)).ToArray();

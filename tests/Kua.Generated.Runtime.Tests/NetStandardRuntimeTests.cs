@@ -143,7 +143,7 @@ namespace Kua.Generated.Runtime.Tests
             var endpoint = Activator.CreateInstance(
                 runtime.GetType("Kua.Generated.KuaTokenEndpoint", throwOnError: true)!,
                 "createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType")!;
-            var create = runtime.GetType("Kua.Generated.KuaHttpClientFactory", throwOnError: true)!.GetMethod("Create")!;
+            var create = runtime.GetType("Kua.Generated.KuaHttpClientFactory", throwOnError: true)!.GetMethod("Create", new[] { optionsType, endpoint.GetType(), typeof(Uri) })!;
             return (HttpClient)create.Invoke(null, new[] { options, endpoint, TokenHarness.SpecBaseAddress })!;
         }
 

@@ -235,7 +235,7 @@ namespace Kua.Generated.Runtime.Tests
         [Fact]
         public void InternalTokenTypesShowNoToken()
         {
-            var token = new Kua.Generated.Runtime.Authentication.AccessToken("tok_very_secret", 3, 0, TimeSpan.FromHours(1), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(59), cacheable: true);
+            var token = new Kua.Generated.Runtime.Authentication.AccessToken("tok_very_secret", 3, 0, TimeSpan.FromHours(1), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(59), cacheable: true, sharedId: "id-1");
             var reply = new Kua.Generated.Runtime.Authentication.TokenGrant("tok_very_secret", TimeSpan.FromHours(1), true);
 
             Assert.DoesNotContain("tok_very_secret", token.ToString());

@@ -59,7 +59,7 @@ public sealed class TolerantReadingTests
         var logs = new LogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var metrics = new DeviationCounter();
-        using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, KuaReadMode.Tolerant, loggerFactory);
+        using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, new KuaReadOptions { Mode = KuaReadMode.Tolerant, LoggerFactory = loggerFactory });
 
         var invoice = await client.GetInvoiceAsync("inv-1");
 
@@ -103,7 +103,7 @@ public sealed class TolerantReadingTests
         var logs = new LogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var metrics = new DeviationCounter();
-        using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, KuaReadMode.Tolerant, loggerFactory);
+        using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, new KuaReadOptions { Mode = KuaReadMode.Tolerant, LoggerFactory = loggerFactory });
 
         for (var call = 0; call < 3; call++)
         {
@@ -122,7 +122,7 @@ public sealed class TolerantReadingTests
         await using var server = await JsonServer.StartAsync(Valid);
         using var metrics = new DeviationCounter();
         using var strict = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress });
-        using var tolerant = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, KuaReadMode.Tolerant);
+        using var tolerant = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, new KuaReadOptions { Mode = KuaReadMode.Tolerant });
 
         var a = await strict.GetInvoiceAsync("inv-1");
         var b = await tolerant.GetInvoiceAsync("inv-1");
@@ -141,7 +141,7 @@ public sealed class TolerantReadingTests
     public async Task AnythingElseStillFailsInTolerantMode(string body, string member)
     {
         await using var server = await JsonServer.StartAsync(body);
-        using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, KuaReadMode.Tolerant);
+        using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, new KuaReadOptions { Mode = KuaReadMode.Tolerant });
 
         var error = await Assert.ThrowsAsync<KuaApiException>(() => client.GetInvoiceAsync("x"));
 

@@ -218,9 +218,8 @@ namespace Kua.Generated.Runtime.Tests
         public async Task AMessageSentAgainThroughTheHandlerGetsAFreshTokenInsteadOfKeepingTheOldOne()
         {
             await using var harness = await TokenHarness.StartAsync();
-            var cache = Kua.Generated.Runtime.Authentication.KuaLoginSource.CreateCache(
-                Kua.Generated.Runtime.Authentication.TokenSettings.Create(harness.Options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
-            using var invoker = new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, new SocketsHttpHandler(), ownsCache: true));
+            var cache = Kua.Generated.Runtime.Authentication.ClientAuthentication.Create(harness.Options, KuaSecurity.ForKuaLogin(TokenHarness.Endpoint), TokenHarness.SpecBaseAddress, null);
+            using var invoker = new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, new SocketsHttpHandler(), ownsAuthentication: true));
             using var request = TokenHarness.AccountRequest(harness.Server.BaseAddress);
             using (var first = await invoker.SendAsync(request, default))
             {

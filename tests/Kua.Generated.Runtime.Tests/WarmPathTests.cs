@@ -93,12 +93,18 @@ namespace Kua.Generated.Runtime.Tests
             Assert.Single(inner.ApiCalls);
         }
 
-        [Fact]
-        public async Task AWarmRequestWithAPlainReplyAllocatesNothingInTheHandler()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task AWarmRequestWithAPlainReplyAllocatesNothingInTheHandler(bool sharedStore)
         {
+            // With fleet mode on, a fresh token never goes near the store: same path, same cost.
+            var store = sharedStore ? new CountingStore() : null;
             var inner = new SyncHandler { RecordCalls = false };
-            using var invoker = CreateInvoker(inner);
+            using var invoker = CreateInvoker(inner, store);
             await WarmUpAsync(invoker);
+            var storeCallsAfterLogin = store?.Calls;
+            Assert.True(store is null || storeCallsAfterLogin > 0, "The login did not use the store.");
 
             // One message sent again and again (the header from the previous pass is ours to replace), and one reply
             // task, so that anything allocated comes from the handler. The tasks are completed ones, read without
@@ -122,13 +128,14 @@ namespace Kua.Generated.Runtime.Tests
             Assert.True(allocated < count, "The warm path allocated " + allocated + " bytes for " + count + " requests.");
             Assert.Equal("Bearer token-1", request.Headers.Authorization?.ToString());
             Assert.Equal(1, inner.Logins);
+            Assert.Equal(storeCallsAfterLogin, store?.Calls);
         }
 
-        private static HttpMessageInvoker CreateInvoker(SyncHandler inner)
+        private static HttpMessageInvoker CreateInvoker(SyncHandler inner, KuaTokenStore? store = null)
         {
-            var options = new KuaClientOptions { BaseAddress = BaseAddress, Email = "demo@kua.test", Password = "secret-password", MinimumLoginInterval = TimeSpan.Zero };
-            var cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, TokenHarness.SpecBaseAddress, null), TokenHarness.Endpoint);
-            return new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, inner, ownsCache: true));
+            var options = new KuaClientOptions { BaseAddress = BaseAddress, Email = "demo@kua.test", Password = "secret-password", MinimumLoginInterval = TimeSpan.Zero, TokenStore = store };
+            var cache = Kua.Generated.Runtime.Authentication.ClientAuthentication.Create(options, KuaSecurity.ForKuaLogin(TokenHarness.Endpoint), TokenHarness.SpecBaseAddress, null);
+            return new HttpMessageInvoker(KuaHttpClientFactory.CreateHandler(cache, inner, ownsAuthentication: true));
         }
 
         /// <summary>The first call logs in (on the async path); every later one finds the token warm.</summary>
@@ -143,6 +150,57 @@ namespace Kua.Generated.Runtime.Tests
             var response = new HttpResponseMessage(status);
             response.Headers.Location = new Uri(location);
             return response;
+        }
+
+        /// <summary>A fleet's store held in memory, counting every call made to it.</summary>
+        private sealed class CountingStore : KuaTokenStore
+        {
+            private readonly Dictionary<string, KuaSharedToken> _tokens = new Dictionary<string, KuaSharedToken>();
+            private int _calls;
+
+            public int Calls => Volatile.Read(ref _calls);
+
+            public override ValueTask<KuaSharedToken?> GetAsync(string key, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _calls);
+                lock (_tokens)
+                {
+                    return new ValueTask<KuaSharedToken?>(_tokens.TryGetValue(key, out var token) ? token : null);
+                }
+            }
+
+            public override ValueTask SetAsync(string key, KuaSharedToken token, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _calls);
+                lock (_tokens)
+                {
+                    _tokens[key] = token;
+                }
+
+                return default;
+            }
+
+            public override ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _calls);
+                lock (_tokens)
+                {
+                    _tokens.Remove(key);
+                }
+
+                return default;
+            }
+
+            public override ValueTask<IAsyncDisposable?> TryLockAsync(string key, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _calls);
+                return new ValueTask<IAsyncDisposable?>(new Released());
+            }
+
+            private sealed class Released : IAsyncDisposable
+            {
+                public ValueTask DisposeAsync() => default;
+            }
         }
 
         /// <summary>Answers every request synchronously: logins with token-1, token-2 …; the API with <see cref="Respond"/> or one shared 200.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Reflection;
 using Kua.Generated.SourceGenerator.Diagnostics;
@@ -586,6 +587,87 @@ public sealed class DiagnosticsTests
             """);
 
         Assert.Contains("new global::Kua.Generated.KuaTokenEndpoint(\"login\", \"login\"", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0035_SecuritySchemeUnsupported()
+    {
+        var run = AssertWarning("KUA0035", DiagnosticSeverity.Info, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            security:
+              - digest: []
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  responses:
+                    "204": { description: none }
+            components:
+              securitySchemes:
+                digest: # <-
+                  type: http
+                  scheme: digest
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "KUA0035");
+        Assert.Contains("DelegatingHandler", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        // No scheme is left to serve: the client takes an HttpClient whose handlers authenticate, as for a spec without security.
+        Assert.DoesNotContain("KuaSecurity", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0036_InteractiveOAuthFlow()
+    {
+        var run = AssertWarning("KUA0036", DiagnosticSeverity.Info, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            security:
+              - browser: [read]
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  responses:
+                    "204": { description: none }
+            components:
+              securitySchemes:
+                browser: # <-
+                  type: oauth2
+                  flows:
+                    authorizationCode:
+                      authorizationUrl: https://auth.example.test/authorize
+                      tokenUrl: https://auth.example.test/token
+                      scopes: { read: Read. }
+            """);
+
+        // Served as a bearer token the application brings.
+        Assert.Contains("KuaBearerCredential? Browser", run.Source("TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0037_UnknownSecurityScheme()
+    {
+        var run = AssertWarning("KUA0037", DiagnosticSeverity.Warning, """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  security:
+                    - missing: [] # <-
+                    - key: []
+                  responses:
+                    "204": { description: none }
+            components:
+              securitySchemes:
+                key: { type: apiKey, in: header, name: X-Key }
+            """);
+
+        // The alternative naming it is left out; the next one is used.
+        Assert.Contains("new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement(\"key\") }", run.Source("TClient.g.cs"), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Kua.Generated.SourceGenerator.Parsing;
 using Kua.Generated.SourceGenerator.Tests.Infrastructure;
@@ -288,7 +289,10 @@ public sealed class RobustnessTests
                     never: false
             """);
 
-        Assert.Equal(3, run.GeneratorDiagnostics.Count(d => d.Id == "KUA0009"));
+        // The tuple and the multi-type list are adapted (KUA0009); the mutualTLS scheme is one the client cannot serve
+        // (KUA0035), and the requirement naming it is not reported as naming an undeclared scheme (KUA0037).
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "KUA0009"));
+        Assert.Contains("'mtls' (mutualTLS)", Assert.Single(run.GeneratorDiagnostics, d => d.Id == "KUA0035").GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.All(run.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
         Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
     }

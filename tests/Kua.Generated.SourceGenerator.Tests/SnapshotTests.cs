@@ -29,6 +29,9 @@ public sealed class SnapshotTests
     public void Streams() => Match("streams.yaml", "Streams", "StreamsClient.g.cs");
 
     [Fact]
+    public void Security() => Match("security.yaml", "Security", "SecurityClient.g.cs");
+
+    [Fact]
     public void Enums() => MatchTypes("enums.yaml", "Enums", "Awkward", "Signed", "Switch", "NullableStatus");
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Kua.Generated.Runtime.Authentication
     [DebuggerDisplay("{ToString(),nq}")]
     internal sealed class AccessToken
     {
-        public AccessToken(string value, int generation, long sentAt, TimeSpan lifetime, TimeSpan refreshAfter, TimeSpan expiresAfter, bool cacheable)
+        public AccessToken(string value, int generation, long sentAt, TimeSpan lifetime, TimeSpan refreshAfter, TimeSpan expiresAfter, bool cacheable, string sharedId)
         {
             Value = value;
             Generation = generation;
@@ -22,6 +22,7 @@ namespace Kua.Generated.Runtime.Authentication
             RefreshAfter = refreshAfter;
             ExpiresAfter = expiresAfter;
             IsCacheable = cacheable;
+            SharedId = sharedId;
             AuthorizationValue = "Bearer " + value;
             AsTask = Task.FromResult(this);
         }
@@ -53,6 +54,9 @@ namespace Kua.Generated.Runtime.Authentication
 
         /// <summary>False when the reply gave a lifetime of zero or less: the token serves only the callers that waited for it.</summary>
         public bool IsCacheable { get; }
+
+        /// <summary>The login's id in a shared token store: a 401 removes the shared token only while it still has this id.</summary>
+        public string SharedId { get; }
 
         /// <summary>A completed task with this token, so the cached path allocates nothing.</summary>
         public Task<AccessToken> AsTask { get; }

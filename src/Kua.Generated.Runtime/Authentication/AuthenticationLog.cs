@@ -97,6 +97,24 @@ namespace Kua.Generated.Runtime.Authentication
         [LoggerMessage(12, LogLevel.Trace, "{OperationId}: attaching token #{Generation}.")]
         private static partial void TokenAttached(ILogger logger, string operationId, int generation);
 
+        [LoggerMessage(14, LogLevel.Information, "{OperationId}: the refresh token was rejected (HTTP {StatusCode}); trying the original grant once.")]
+        public static partial void RefreshTokenRejected(ILogger logger, string operationId, int statusCode);
+
+        [LoggerMessage(15, LogLevel.Warning, "The shared token store failed ({ExceptionType}); tokens are kept in this process until it answers again.")]
+        public static partial void SharedStoreUnavailable(ILogger logger, string exceptionType);
+
+        [LoggerMessage(16, LogLevel.Information, "The shared token store answers again; tokens are shared with the fleet.")]
+        public static partial void SharedStoreRecovered(ILogger logger);
+
+        [LoggerMessage(17, LogLevel.Debug, "Using the token another instance stored (expires {ExpiresAt:O}).")]
+        public static partial void SharedTokenAdopted(ILogger logger, DateTimeOffset expiresAt);
+
+        [LoggerMessage(18, LogLevel.Information, "Another instance held the login lock longer than {Wait}; logging in here.")]
+        public static partial void SharedLockWaitExpired(ILogger logger, TimeSpan wait);
+
+        [LoggerMessage(19, LogLevel.Warning, "{OperationId} needs credentials that are not configured: {Reason}")]
+        public static partial void CredentialsMissing(ILogger logger, string operationId, string reason);
+
         [LoggerMessage(13, LogLevel.Warning, "Not following HTTP {StatusCode} from {From} to {To}: {Reason}; the redirect itself is returned.")]
         private static partial void RedirectRefused(ILogger logger, int statusCode, string from, string to, string reason);
     }

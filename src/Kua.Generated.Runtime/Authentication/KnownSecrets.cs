@@ -145,7 +145,7 @@ namespace Kua.Generated.Runtime.Authentication
                 return null;
             }
 
-            return RequestOptions.Get(request, BearerTokenHandler.AttachedKey) as KnownSecrets ?? RequestOptions.Get(request, RequestKey) as KnownSecrets;
+            return RequestOptions.Get(request, AuthenticationHandler.AttachedKey) as KnownSecrets ?? RequestOptions.Get(request, RequestKey) as KnownSecrets;
         }
 
         /// <summary>Text of <paramref name="response"/> kept in an exception, with the secrets of the client that sent its request replaced.</summary>

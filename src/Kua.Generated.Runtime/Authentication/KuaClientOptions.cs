@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.Serialization;
@@ -8,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace Kua.Generated
 {
     /// <summary>
-    /// How a generated client reaches the API and logs in: the base address, the account, and the rules
-    /// for keeping its bearer token fresh. Values are read once, when the client (or its DI registration)
-    /// is created, and validated then. <see cref="ToString"/>, the debugger view and JSON never show the password.
+    /// How a generated client reaches the API and authenticates: the base address, the account of the Kua login, and the
+    /// rules for keeping tokens fresh. A client whose spec declares other security schemes gets a derived options class
+    /// with one credential property per scheme. Values are read once, when the client (or its DI registration) is
+    /// created, and validated then. <see cref="ToString"/>, the debugger view and JSON never show a secret.
     /// </summary>
     [DebuggerDisplay("{ToString(),nq}")]
     public class KuaClientOptions
@@ -18,10 +20,12 @@ namespace Kua.Generated
         /// <summary>The API's base address; null uses the server URL the spec declares.</summary>
         public Uri? BaseAddress { get; set; }
 
-        /// <summary>The account's email, sent only to the login endpoint.</summary>
+        private readonly Dictionary<string, object> _credentials = new Dictionary<string, object>(StringComparer.Ordinal);
+
+        /// <summary>The account's email for the Kua login (<c>x-kua-token-endpoint</c>), sent only to the login endpoint.</summary>
         public string? Email { get; set; }
 
-        /// <summary>The account's password, sent only to the login endpoint, only over HTTPS (or opted-in loopback HTTP).</summary>
+        /// <summary>The account's password for the Kua login, sent only to the login endpoint, only over HTTPS (or opted-in loopback HTTP).</summary>
         [JsonIgnore]
         [IgnoreDataMember]
         public string? Password { get; set; }
@@ -131,11 +135,47 @@ namespace Kua.Generated
         [IgnoreDataMember]
         public HttpMessageHandler? PrimaryHandler { get; set; }
 
-        /// <summary>Describes the options without the password.</summary>
-        /// <returns>The base address, the email and whether a password is set.</returns>
+        /// <summary>
+        /// Where tokens are shared with other instances of the application (fleet mode), for a client created without
+        /// dependency injection; null keeps them in this process only. With dependency injection, use
+        /// <c>AddDistributedTokenCache()</c> on the builder instead.
+        /// </summary>
+        [JsonIgnore]
+        [IgnoreDataMember]
+        public KuaTokenStore? TokenStore { get; set; }
+
+        /// <summary>The credentials set per security scheme, by the scheme's key in the spec.</summary>
+        internal IReadOnlyDictionary<string, object> Credentials => _credentials;
+
+        /// <summary>Describes the options without secrets.</summary>
+        /// <returns>The base address, the email, whether a password is set, and which schemes have credentials.</returns>
         public override string ToString() =>
-            "KuaClientOptions { BaseAddress = " + (BaseAddress?.ToString() ?? "(spec default)") +
+            GetType().Name + " { BaseAddress = " + (BaseAddress?.ToString() ?? "(spec default)") +
             ", Email = " + (Email ?? "(none)") +
-            ", Password = " + (string.IsNullOrEmpty(Password) ? "(none)" : "***") + " }";
+            ", Password = " + (string.IsNullOrEmpty(Password) ? "(none)" : "***") +
+            (_credentials.Count == 0 ? string.Empty : ", Credentials = " + string.Join(", ", _credentials.Keys)) + " }";
+
+        /// <summary>The credential set for a security scheme (generated options classes expose one property per scheme).</summary>
+        /// <typeparam name="T">The credential's type.</typeparam>
+        /// <param name="scheme">The scheme's key in the spec.</param>
+        /// <returns>The credential, or null.</returns>
+        protected T? GetCredential<T>(string scheme)
+            where T : class =>
+            _credentials.TryGetValue(scheme, out var credential) ? credential as T : null;
+
+        /// <summary>Sets or clears the credential of a security scheme.</summary>
+        /// <param name="scheme">The scheme's key in the spec.</param>
+        /// <param name="credential">The credential, or null to clear it.</param>
+        protected void SetCredential(string scheme, object? credential)
+        {
+            if (credential is null)
+            {
+                _credentials.Remove(scheme);
+            }
+            else
+            {
+                _credentials[scheme] = credential;
+            }
+        }
     }
 }

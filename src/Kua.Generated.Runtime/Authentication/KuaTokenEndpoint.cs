@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Kua.Generated
 {
@@ -8,6 +9,7 @@ namespace Kua.Generated
     /// <c>{ "&lt;UserField&gt;": email, "&lt;PasswordField&gt;": password }</c>. Generated code creates one
     /// from the spec, so editing the spec moves the login too.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class KuaTokenEndpoint
     {
         /// <summary>Creates the description.</summary>

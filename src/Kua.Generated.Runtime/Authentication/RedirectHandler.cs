@@ -9,7 +9,7 @@ namespace Kua.Generated.Runtime.Authentication
     /// <summary>
     /// Follows redirects in place of the network handler (whose own following is switched off), so credentials never
     /// leave their origin: the request's Authorization goes only to hops on the origin it was first sent to, and is
-    /// removed on every other hop. 301/302 turn a POST into a GET and 303 turns anything but HEAD into a GET, each
+    /// removed on every other hop, as are API keys in headers and cookies. 301/302 turn a POST into a GET and 303 turns anything but HEAD into a GET, each
     /// without its body; 307/308 keep method and body, and are followed only when the body can be sent again. At most
     /// <see cref="TokenSettings.MaxRedirects"/> hops. A redirect it does not follow (too many, to a refused plain
     /// <c>http://</c> address, a body that cannot be re-sent) is logged and returned to the caller as it is, so
@@ -44,6 +44,7 @@ namespace Kua.Generated.Runtime.Authentication
             var origin = request.RequestUri!;
             var content = request.Content;
             var authorization = request.Headers.TryGetValues("Authorization", out var values) ? string.Join(", ", values) : null;
+            var plan = RequestOptions.Get(request, AuthenticationHandler.PlanKey) as SecurityPlan;
             try
             {
                 var response = await sending.ConfigureAwait(false);
@@ -82,7 +83,12 @@ namespace Kua.Generated.Runtime.Authentication
                         request.Content = null;
                     }
 
-                    BearerTokenHandler.SetAuthorization(request, withCredentials ? authorization : null);
+                    AuthenticationHandler.SetAuthorization(request, withCredentials ? authorization : null);
+                    if (plan != null && !TransportSecurity.IsSameOrigin(target, origin))
+                    {
+                        RemoveFixedCredentials(request, plan);
+                    }
+
                     response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -90,6 +96,22 @@ namespace Kua.Generated.Runtime.Authentication
             {
                 // A redirect may have dropped the body; hand it back so whoever owns the request disposes it.
                 request.Content = content;
+            }
+        }
+
+        /// <summary>API keys in headers and cookies stay on their origin, like Authorization (a key in the query is not carried: the target is the server's).</summary>
+        private static void RemoveFixedCredentials(HttpRequestMessage request, SecurityPlan plan)
+        {
+            foreach (var credential in plan.Fixed)
+            {
+                if (credential.Location == KuaApiKeyLocation.Header)
+                {
+                    request.Headers.Remove(credential.Name);
+                }
+                else if (credential.Location == KuaApiKeyLocation.Cookie)
+                {
+                    request.Headers.Remove("Cookie");
+                }
             }
         }
 

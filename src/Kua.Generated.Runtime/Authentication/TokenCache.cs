@@ -39,6 +39,7 @@ namespace Kua.Generated.Runtime.Authentication
         private readonly ITokenSource _source;
         private readonly ILogger _logger;
         private readonly CancellationTokenSource _disposal = new CancellationTokenSource();
+        private readonly SharedTokens? _shared;
 
         /// <summary>Used under the lock only (Random is not thread-safe).</summary>
         private readonly Random _random = new Random();
@@ -46,8 +47,14 @@ namespace Kua.Generated.Runtime.Authentication
         /// <summary>The one mutable field: replaced whole under the lock; volatile so <see cref="TryGetFreshToken"/> reads it without.</summary>
         private volatile TokenCacheState _state = TokenCacheState.Initial;
 
-        public TokenCache(TokenSettings settings, ITokenSource source, KnownSecrets secrets, ILogger logger)
+        /// <param name="settings">The client's settings.</param>
+        /// <param name="source">Where tokens come from.</param>
+        /// <param name="secrets">The client's secrets; the cache adds each token.</param>
+        /// <param name="logger">The authentication log.</param>
+        /// <param name="shared">The fleet's shared token store, or null to keep tokens in this process.</param>
+        public TokenCache(TokenSettings settings, ITokenSource source, KnownSecrets secrets, ILogger logger, SharedTokens? shared = null)
         {
+            _shared = shared;
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _source = source ?? throw new ArgumentNullException(nameof(source));
             Secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
@@ -145,6 +152,7 @@ namespace Kua.Generated.Runtime.Authentication
                 _state = state with
                 {
                     Token = dropped ? null : state.Token,
+                    Rejected = rejected,
                     ThrottleNextLogin = state.ThrottleNextLogin || rejected.Generation == state.Generation,
                 };
                 return dropped;
@@ -256,7 +264,10 @@ namespace Kua.Generated.Runtime.Authentication
                 try
                 {
                     AuthenticationLog.LoginStarting(_logger, _source.Address, _source.OperationId, flight.Reason);
-                    token = await LoginWithRetriesAsync(send, linked.Token).ConfigureAwait(false);
+                    var state = _state;
+                    token = _shared is null
+                        ? await LoginWithRetriesAsync(send, linked.Token).ConfigureAwait(false)
+                        : await _shared.AcquireAsync(this, flight.Replacing ?? state.Rejected, rejected: flight.Replacing is null && state.Rejected != null, send, linked.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (_disposal.IsCancellationRequested)
                 {
@@ -287,7 +298,7 @@ namespace Kua.Generated.Runtime.Authentication
             new KuaAuthenticationException(_source.OperationId, 0, kind, "Login with " + _source.OperationId + " to " + TransportSecurity.Origin(_source.Address) + " failed: " + reason + ".", innerException: inner);
 
         /// <summary>The one place a login is retried (see <see cref="KuaClientOptions.MaxLoginRetries"/>).</summary>
-        private async Task<AccessToken> LoginWithRetriesAsync(TokenRequestSender send, CancellationToken cancellationToken)
+        internal async Task<AccessToken> LoginWithRetriesAsync(TokenRequestSender send, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -303,7 +314,7 @@ namespace Kua.Generated.Runtime.Authentication
                 {
                     var grant = await _source.RequestTokenAsync(send, cancellationToken).ConfigureAwait(false);
                     Secrets.AddToken(grant.AccessToken);
-                    return CreateToken(grant, sentAt);
+                    return CreateToken(grant, sentAt, Guid.NewGuid().ToString("N"));
                 }
                 catch (KuaAuthenticationException ex) when (ex.IsTransient && attempt <= _settings.MaxLoginRetries)
                 {
@@ -342,7 +353,20 @@ namespace Kua.Generated.Runtime.Authentication
             return AsyncHelpers.Delay(_settings.TimeProvider, wait, cancellationToken);
         }
 
-        private AccessToken CreateToken(TokenGrant grant, long sentAt)
+        /// <summary>A token another instance stored, aged by the wall-clock time since it was issued.</summary>
+        internal AccessToken Adopt(KuaSharedToken shared)
+        {
+            Secrets.AddToken(shared.AccessToken);
+            var clock = _settings.TimeProvider;
+            var age = clock.GetUtcNow() - shared.IssuedAt;
+            var sentAt = clock.GetTimestamp() - (long)(Max(age, TimeSpan.Zero).TotalSeconds * clock.TimestampFrequency);
+            return CreateToken(new TokenGrant(shared.AccessToken, shared.ExpiresAt - shared.IssuedAt, isCacheable: true), sentAt, shared.Id);
+        }
+
+        /// <summary>When a token becomes due for refresh, at the latest (jitter aside): the first instance there fetches the next one.</summary>
+        internal TimeSpan RefreshAgeOf(TimeSpan lifetime) => lifetime - Min(_settings.RefreshWindow, Half(lifetime));
+
+        private AccessToken CreateToken(TokenGrant grant, long sentAt, string sharedId)
         {
             lock (_lock)
             {
@@ -351,7 +375,7 @@ namespace Kua.Generated.Runtime.Authentication
                 _state = state with { Generation = generation, ThrottleNextLogin = !grant.IsCacheable };
                 if (!grant.IsCacheable)
                 {
-                    return new AccessToken(grant.AccessToken, generation, sentAt, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, cacheable: false);
+                    return new AccessToken(grant.AccessToken, generation, sentAt, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, cacheable: false, sharedId);
                 }
 
                 var lifetime = grant.Lifetime;
@@ -360,7 +384,7 @@ namespace Kua.Generated.Runtime.Authentication
                 var margin = Min(ExpiryMargin, TimeSpan.FromTicks(lifetime.Ticks / 10));
                 var expiresAfter = lifetime - margin;
                 var refreshAfter = lifetime - window;
-                return new AccessToken(grant.AccessToken, generation, sentAt, lifetime, refreshAfter < expiresAfter ? refreshAfter : expiresAfter, expiresAfter, cacheable: true);
+                return new AccessToken(grant.AccessToken, generation, sentAt, lifetime, refreshAfter < expiresAfter ? refreshAfter : expiresAfter, expiresAfter, cacheable: true, sharedId);
             }
         }
 
@@ -380,7 +404,7 @@ namespace Kua.Generated.Runtime.Authentication
                 {
                     if (token != null)
                     {
-                        state = state with { Failure = null, ConsecutiveFailures = 0, Token = token.IsCacheable ? token : state.Token };
+                        state = state with { Failure = null, ConsecutiveFailures = 0, Token = token.IsCacheable ? token : state.Token, Rejected = null };
                     }
                     else if (failure is KuaAuthenticationException authentication)
                     {

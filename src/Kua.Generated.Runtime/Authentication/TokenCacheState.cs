@@ -15,6 +15,7 @@ namespace Kua.Generated.Runtime.Authentication
     /// <param name="LastLoginSentAt">When the last login attempt was sent (<see cref="System.TimeProvider.GetTimestamp"/>).</param>
     /// <param name="ThrottleNextLogin">Whether the next login must wait for the minimum interval: the last token could not be cached, or was rejected.</param>
     /// <param name="Disposed">Whether the cache was disposed.</param>
+    /// <param name="Rejected">The last token the API rejected with 401 until a new one comes: a shared store must not hand it back.</param>
     internal sealed record TokenCacheState(
         AccessToken? Token,
         TokenCacheState.LoginFlight? Flight,
@@ -23,9 +24,10 @@ namespace Kua.Generated.Runtime.Authentication
         int Generation,
         long LastLoginSentAt,
         bool ThrottleNextLogin,
-        bool Disposed)
+        bool Disposed,
+        AccessToken? Rejected)
     {
-        public static readonly TokenCacheState Initial = new TokenCacheState(null, null, null, 0, 0, 0, false, false);
+        public static readonly TokenCacheState Initial = new TokenCacheState(null, null, null, 0, 0, 0, false, false, null);
 
         /// <summary>One shared login; every waiter awaits <see cref="Task"/>.</summary>
         internal sealed class LoginFlight

@@ -17,8 +17,6 @@ namespace Kua.Generated.Runtime.Authentication
         private TokenSettings(KuaClientOptions options, Uri baseAddress, ILoggerFactory loggerFactory)
         {
             BaseAddress = baseAddress;
-            Email = options.Email!;
-            Password = options.Password!;
             AllowInsecureLoopback = options.AllowInsecureLoopback;
             TimeProvider = options.TimeProvider;
             LoginTimeout = options.LoginTimeout;
@@ -38,10 +36,6 @@ namespace Kua.Generated.Runtime.Authentication
         }
 
         public Uri BaseAddress { get; }
-
-        public string Email { get; }
-
-        public string Password { get; }
 
         public bool AllowInsecureLoopback { get; }
 
@@ -95,16 +89,6 @@ namespace Kua.Generated.Runtime.Authentication
                 throw new ArgumentException(TransportSecurity.DescribeRefusal(baseAddress, options.AllowInsecureLoopback), nameof(options));
             }
 
-            if (string.IsNullOrWhiteSpace(options.Email))
-            {
-                throw new ArgumentException("KuaClientOptions.Email is required.", nameof(options));
-            }
-
-            if (string.IsNullOrEmpty(options.Password))
-            {
-                throw new ArgumentException("KuaClientOptions.Password is required.", nameof(options));
-            }
-
             if (options.TimeProvider is null)
             {
                 throw new ArgumentException("KuaClientOptions.TimeProvider must not be null.", nameof(options));
@@ -137,7 +121,7 @@ namespace Kua.Generated.Runtime.Authentication
             return new TokenSettings(options, WithTrailingSlash(baseAddress), options.LoggerFactory ?? fallbackLoggerFactory ?? NullLoggerFactory.Instance);
         }
 
-        public override string ToString() => "TokenSettings { BaseAddress = " + BaseAddress + ", Email = " + Email + ", Password = *** }";
+        public override string ToString() => "TokenSettings { BaseAddress = " + BaseAddress + " }";
 
         private static Uri WithTrailingSlash(Uri uri)
         {

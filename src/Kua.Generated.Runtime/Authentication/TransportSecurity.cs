@@ -60,6 +60,15 @@ namespace Kua.Generated.Runtime.Authentication
             }
         }
 
+        /// <summary>As <see cref="EnsureAllowed"/>, for addresses checked while the client is built (a configuration error).</summary>
+        public static void EnsureAllowedOrThrowArgument(Uri uri, bool allowInsecureLoopback)
+        {
+            if (!IsAllowed(uri, allowInsecureLoopback))
+            {
+                throw new ArgumentException(DescribeRefusal(uri, allowInsecureLoopback), "options");
+            }
+        }
+
         public static string DescribeRefusal(Uri uri, bool allowInsecureLoopback)
         {
             if (!uri.IsAbsoluteUri)

@@ -5,29 +5,31 @@ using Microsoft.Extensions.Logging;
 namespace Kua.Generated.Runtime.DependencyInjection
 {
     /// <summary>
-    /// The singleton behind one <c>AddKuaGeneratedClient</c> registration: its options, read once and validated,
-    /// and the token cache every handler the factory builds for <typeparamref name="TClient"/> shares.
+    /// The singleton behind one <c>AddKuaGeneratedClient</c> registration: its options, read once and validated, and the
+    /// authentication (token caches among it) every handler the factory builds for <typeparamref name="TClient"/> shares.
     /// </summary>
     /// <typeparam name="TClient">The generated client the registration is for.</typeparam>
     internal sealed class KuaClientRegistration<TClient> : IDisposable
         where TClient : class
     {
-        public KuaClientRegistration(KuaTokenEndpoint endpoint, Uri? defaultBaseAddress, Action<KuaClientOptions> configure, ILoggerFactory? loggerFactory)
+        public KuaClientRegistration(KuaClientOptions options, KuaSecurity security, Uri? defaultBaseAddress, ILoggerFactory? loggerFactory, KuaTokenStore? store)
         {
-            var options = new KuaClientOptions();
-            configure(options);
-            Cache = KuaLoginSource.CreateCache(TokenSettings.Create(options, defaultBaseAddress, loggerFactory), endpoint);
-            options.LoggerFactory = Cache.Settings.LoggerFactory;
+            Authentication = ClientAuthentication.Create(options, security, defaultBaseAddress, loggerFactory, store);
+            if (options.LoggerFactory is null)
+            {
+                options.LoggerFactory = loggerFactory;
+            }
+
             Options = options;
         }
 
-        public TokenCache Cache { get; }
+        public ClientAuthentication Authentication { get; }
 
-        /// <summary>The options as configured, with the logger factory the client uses (the container's unless one was set).</summary>
+        /// <summary>The options as configured, with the container's logger factory unless one was set (the client reads its own settings, such as <see cref="KuaClientOptions.ReadMode"/>, from them).</summary>
         public KuaClientOptions Options { get; }
 
-        public void Dispose() => Cache.Dispose();
+        public void Dispose() => Authentication.Dispose();
 
-        public override string ToString() => "KuaClientRegistration<" + typeof(TClient).Name + "> { " + Cache + " }";
+        public override string ToString() => "KuaClientRegistration<" + typeof(TClient).Name + "> { " + Authentication + " }";
     }
 }

@@ -27,7 +27,7 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="defaultBaseAddress">Used when <paramref name="httpClient"/> has no base address.</param>
         /// <param name="ownsHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
         public KuaClientPipeline(HttpClient httpClient, Uri? defaultBaseAddress, bool ownsHttpClient)
-            : this(httpClient, defaultBaseAddress, ownsHttpClient, KuaReadMode.Strict, null)
+            : this(httpClient, defaultBaseAddress, ownsHttpClient, null)
         {
         }
 
@@ -35,16 +35,16 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="httpClient">The client that sends requests (its handlers attach tokens).</param>
         /// <param name="defaultBaseAddress">Used when <paramref name="httpClient"/> has no base address.</param>
         /// <param name="ownsHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
-        /// <param name="readMode">How replies that break the spec are read.</param>
-        /// <param name="loggerFactory">Where <see cref="KuaReadMode.Tolerant"/> logs what it read anyway; null logs nothing.</param>
-        public KuaClientPipeline(HttpClient httpClient, Uri? defaultBaseAddress, bool ownsHttpClient, KuaReadMode readMode, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+        /// <param name="reading">How replies that break the spec are read; null reads strictly.</param>
+        public KuaClientPipeline(HttpClient httpClient, Uri? defaultBaseAddress, bool ownsHttpClient, KuaReadOptions? reading)
         {
-            if (readMode != KuaReadMode.Strict && readMode != KuaReadMode.Tolerant)
+            var mode = reading?.Mode ?? KuaReadMode.Strict;
+            if (mode != KuaReadMode.Strict && mode != KuaReadMode.Tolerant)
             {
-                throw new ArgumentOutOfRangeException(nameof(readMode), readMode, "Not a KuaReadMode.");
+                throw new ArgumentOutOfRangeException(nameof(reading), mode, "Not a KuaReadMode.");
             }
 
-            _tolerant = readMode == KuaReadMode.Tolerant ? new TolerantReading(loggerFactory) : null;
+            _tolerant = mode == KuaReadMode.Tolerant ? new TolerantReading(reading!.LoggerFactory) : null;
             HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             var baseAddress = httpClient.BaseAddress ?? defaultBaseAddress;
             if (baseAddress is null || !baseAddress.IsAbsoluteUri)
@@ -86,6 +86,10 @@ namespace Kua.Generated.Runtime.Http
             if (operation.Anonymous)
             {
                 KuaRequestMarkers.MarkAnonymous(request);
+            }
+            else if (operation.Security != 0)
+            {
+                KuaRequestMarkers.SetSecurity(request, operation.Security);
             }
 
             if (operation.Accept != null)

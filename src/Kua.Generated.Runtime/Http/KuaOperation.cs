@@ -50,6 +50,9 @@ namespace Kua.Generated.Runtime.Http
         /// <summary>Whether the operation sends no credentials (<c>security: []</c>).</summary>
         public bool Anonymous { get; set; }
 
+        /// <summary>The requirement set of the client's security the operation follows (0: the document's <c>security</c>).</summary>
+        public int Security { get; set; }
+
         /// <summary>Whether reply bodies may hold secrets (a login): they are never kept in exceptions.</summary>
         public bool Sensitive { get; set; }
 

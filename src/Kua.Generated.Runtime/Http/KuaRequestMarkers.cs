@@ -12,6 +12,10 @@ namespace Kua.Generated.Runtime.Http
     {
         private const string AnonymousKey = "Kua.Generated.Anonymous";
         private const string OperationKey = "Kua.Generated.OperationId";
+        private const string SecurityKey = "Kua.Generated.Security";
+
+        /// <summary>Boxed requirement-set numbers, so marking a request allocates nothing.</summary>
+        private static readonly object[] BoxedSets = CreateBoxedSets(64);
 
         /// <summary>Marks a request as needing no bearer token.</summary>
         /// <param name="request">The request.</param>
@@ -31,6 +35,28 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="request">The request.</param>
         /// <returns>The operationId, or null.</returns>
         public static string? GetOperationId(HttpRequestMessage request) => Get(request, OperationKey) as string;
+
+        /// <summary>Records that a request follows requirement set <paramref name="requirementSet"/> of its client's security (0, the document's, is not recorded).</summary>
+        /// <param name="request">The request.</param>
+        /// <param name="requirementSet">The set's number.</param>
+        public static void SetSecurity(HttpRequestMessage request, int requirementSet) =>
+            Set(request, SecurityKey, requirementSet < BoxedSets.Length ? BoxedSets[requirementSet] : requirementSet);
+
+        /// <summary>The requirement set a request follows (0: the document's).</summary>
+        /// <param name="request">The request.</param>
+        /// <returns>The set's number.</returns>
+        public static int GetSecurity(HttpRequestMessage request) => Get(request, SecurityKey) is int set ? set : 0;
+
+        private static object[] CreateBoxedSets(int count)
+        {
+            var boxed = new object[count];
+            for (var i = 0; i < count; i++)
+            {
+                boxed[i] = i;
+            }
+
+            return boxed;
+        }
 
         private static void Set(HttpRequestMessage request, string key, object value)
         {

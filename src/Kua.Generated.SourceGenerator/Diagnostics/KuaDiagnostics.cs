@@ -91,6 +91,18 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         public static readonly DiagnosticDescriptor ReferenceLoop = Warning(
             "KUA0034", "A $ref across files cannot be followed", "The reference {0} cannot be followed: {1}; {2}");
 
+        /// <summary>A security scheme the client cannot serve: its operations get no credentials from the client.</summary>
+        public static readonly DiagnosticDescriptor SecuritySchemeUnsupported = Info(
+            "KUA0035", "A security scheme is not supported", "The security scheme '{0}' ({1}) is not supported by the client: {2}");
+
+        /// <summary>An OAuth 2 scheme with only interactive flows: the application brings the token.</summary>
+        public static readonly DiagnosticDescriptor InteractiveOAuthFlow = Info(
+            "KUA0036", "An OAuth 2 scheme has only interactive flows", "The OAuth 2 scheme '{0}' has only interactive flows ({1}), which need a user and a browser; the client takes a bearer token the application obtains: set the options' {2} to a KuaBearerCredential (a token or a token provider)");
+
+        /// <summary>A security requirement names a scheme the document does not declare.</summary>
+        public static readonly DiagnosticDescriptor UnknownSecurityScheme = Warning(
+            "KUA0037", "A security requirement names an undeclared scheme", "The security requirement {0} names '{1}', which is not in components.securitySchemes; the alternative that names it is never used");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");
 
@@ -99,7 +111,8 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
             UnreadableSpec, NotOpenApi, LoadFailed, TooDeep, UnresolvedReference, ExternalReference, OperationSkipped,
             SchemaDegraded, Normalized, Webhooks, CallbacksIgnored, LinksIgnored, TokenEndpointIncomplete, InvalidOption,
             CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient,
-            StructureError, StructureWarning, StructureInfo, MissingFragment, ReferenceLoop, InternalError,
+            StructureError, StructureWarning, StructureInfo, MissingFragment, ReferenceLoop, SecuritySchemeUnsupported, InteractiveOAuthFlow,
+            UnknownSecurityScheme, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();

@@ -16,15 +16,22 @@ namespace Kua.Generated.SourceGenerator.Emitting
         private const string Pipeline = "global::Kua.Generated.Runtime.Http.KuaClientPipeline";
         private const string HttpClient = "global::System.Net.Http.HttpClient";
         private const string ReadMode = "global::Kua.Generated.KuaReadMode";
-        private const string LoggerFactory = "global::Microsoft.Extensions.Logging.ILoggerFactory";
+        private const string ReadOptions = "global::Kua.Generated.KuaReadOptions";
         private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
+        private const string ClientOptions = "global::Kua.Generated.KuaClientOptions";
 
         public static void Emit(SourceWriter writer, TypeSyntax types, ClientModel client, string? title, string? apiVersion)
         {
             using (writer.Open("namespace " + types.Namespace))
             {
-                var authenticated = client.TokenEndpoint != null;
+                var authenticated = client.Security != null;
                 EmitRoot(writer, types, client, title, apiVersion, authenticated);
+                if (client.Security?.OptionsClassName != null)
+                {
+                    writer.Line();
+                    SecurityEmitter.EmitOptions(writer, types, client.Name, client.Security);
+                }
+
                 foreach (var group in client.Groups)
                 {
                     writer.Line();
@@ -88,42 +95,36 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Line("public static global::System.Uri" + (types.Annotate ? "?" : string.Empty) + " DefaultBaseAddress => null;");
                 }
 
-                if (client.TokenEndpoint != null)
+                if (client.Security != null)
                 {
-                    var token = client.TokenEndpoint;
                     writer.Line();
-                    writer.DocRaw("summary", "The login operation (<c>" + SourceWriter.Escape(token.OperationId) + "</c>, marked <c>x-kua-token-endpoint</c>) the runtime uses to get bearer tokens.");
-                    writer.Line("public static global::Kua.Generated.KuaTokenEndpoint TokenEndpoint { get; } = new global::Kua.Generated.KuaTokenEndpoint(" +
-                                string.Join(", ", new[] { token.OperationId, token.Path, token.UserField, token.PasswordField, token.AccessTokenField }.Select(Literals.String)) + ", " +
-                                (token.ExpiresInField is null ? "null" : Literals.String(token.ExpiresInField)) + ", " +
-                                (token.TokenTypeField is null ? "null" : Literals.String(token.TokenTypeField)) + ");");
+                    SecurityEmitter.EmitSecurity(writer, client.Security, client.TokenEndpoint);
                 }
 
                 writer.Line();
                 writer.Doc("summary", "Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.");
                 writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
                 writer.Line("public " + name + "(" + HttpClient + " httpClient)");
-                writer.Line("\t: this(httpClient, ownsHttpClient: false, " + ReadMode + ".Strict, null)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false, reading: null)");
                 writer.Line("{");
                 writer.Line("}");
 
                 writer.Line();
-                writer.Doc("summary", "Creates the client over an HttpClient, as the constructor without a read mode does, reading replies that break the spec as the mode says.");
+                writer.Doc("summary", "Creates the client over an HttpClient, as the constructor without read options does, reading replies that break the spec as the options say.");
                 writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
-                writer.Doc("param", "Strict (fail the call) or Tolerant (read the usual deviations and report each one).", "name=\"readMode\"");
-                writer.Doc("param", "Where tolerant reading logs what it read anyway; null logs nothing.", "name=\"loggerFactory\"");
-                writer.Line("public " + name + "(" + HttpClient + " httpClient, " + ReadMode + " readMode, " + LoggerFactory + (types.Annotate ? "?" : string.Empty) + " loggerFactory = null)");
-                writer.Line("\t: this(httpClient, ownsHttpClient: false, readMode, loggerFactory)");
+                writer.Doc("param", "Strict (fail the call) or Tolerant (read the usual deviations and report each one), and where to log them.", "name=\"reading\"");
+                writer.Line("public " + name + "(" + HttpClient + " httpClient, " + ReadOptions + " reading)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false, reading)");
                 writer.Line("{");
                 writer.Line("}");
 
-                if (client.TokenEndpoint != null)
+                if (client.Security != null)
                 {
                     writer.Line();
-                    writer.Doc("summary", "Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.");
+                    writer.Doc("summary", "Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.");
                     writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
-                    writer.Line("public " + name + "(global::Kua.Generated.KuaClientOptions options)");
-                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true, options.ReadMode, options.LoggerFactory)");
+                    writer.Line("public " + name + "(" + OptionsType(types, client.Security) + " options)");
+                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true, " + ReadOptions + ".From(options))");
                     writer.Line("{");
                     writer.Line("}");
                 }
@@ -140,9 +141,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
 
                 writer.Line();
-                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient, " + ReadMode + " readMode, " + LoggerFactory + (types.Annotate ? "?" : string.Empty) + " loggerFactory)"))
+                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient, " + ReadOptions + (types.Annotate ? "?" : string.Empty) + " reading)"))
                 {
-                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient, readMode, loggerFactory);");
+                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient, reading);");
                     foreach (var group in client.Groups)
                     {
                         writer.Line(group.PropertyName + " = new " + types.Generated(group.ClassName) + "(_pipeline);");
@@ -233,6 +234,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Line();
         }
 
+        /// <summary>The options the client is built with: its own class (a credential per scheme), or the runtime's when the Kua login is the only scheme.</summary>
+        private static string OptionsType(TypeSyntax types, SecurityModel security) =>
+            security.OptionsClassName is null ? ClientOptions : types.Generated(security.OptionsClassName);
+
         /// <summary>The full name of the class holding the client's <c>Add…</c> extension method.</summary>
         public static string DependencyInjectionClass(ClientModel client) =>
             DependencyInjectionNamespace + "." + client.Name + "ServiceCollectionExtensions";
@@ -246,14 +251,15 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Line(FileHeader.GeneratedCodeAttribute);
                 using (writer.Open("public static partial class " + client.Name + "ServiceCollectionExtensions"))
                 {
-                    if (client.TokenEndpoint != null)
+                    if (client.Security != null)
                     {
-                        writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient that logs in with the configured credentials and keeps its bearer token fresh.");
+                        var options = OptionsType(types, client.Security);
+                        writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient that sends each operation the configured credentials its security requirement asks for.");
                         writer.Doc("param", "The services.", "name=\"services\"");
                         writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
-                        writer.Doc("returns", "The HttpClient builder, to add handlers, resilience or logging.");
-                        writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>");
-                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ">(services, " + type + ".TokenEndpoint, " + type + ".DefaultBaseAddress, configure, (http, options) => new " + type + "(http, options.ReadMode, options.LoggerFactory));");
+                        writer.Doc("returns", "The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.");
+                        writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + options + "> configure) =>");
+                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ", " + options + ">(services, " + type + ".KuaSecurity, " + type + ".DefaultBaseAddress, configure, (http, options) => new " + type + "(http, " + ReadOptions + ".From(options)));");
                     }
                     else
                     {
@@ -265,7 +271,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("returns", "The HttpClient builder, to add authentication, resilience or logging handlers.");
                         using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null, " + ReadMode + " readMode = " + ReadMode + ".Strict)"))
                         {
-                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ", " + type + ">(services, (" + HttpClient + " http, global::System.IServiceProvider provider) => new " + type + "(http, readMode, (" + LoggerFactory + (types.Annotate ? "?" : string.Empty) + ")provider.GetService(typeof(" + LoggerFactory + "))))");
+                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ", " + type + ">(services, (" + HttpClient + " http, global::System.IServiceProvider provider) => new " + type + "(http, " + ReadOptions + ".From(provider, readMode)))");
                             writer.Line("\t.ConfigureHttpClient(http =>");
                             writer.Line("\t{");
                             writer.Line("\t\tif (http.BaseAddress == null)");

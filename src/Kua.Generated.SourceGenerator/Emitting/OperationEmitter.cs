@@ -155,6 +155,10 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 {
                     settings.Add("Anonymous = true");
                 }
+                else if (operation.SecuritySet != 0)
+                {
+                    settings.Add("Security = " + operation.SecuritySet.ToString(CultureInfo.InvariantCulture));
+                }
             }
 
             if (operation.Sensitive)

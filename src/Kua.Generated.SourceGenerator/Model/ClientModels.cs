@@ -7,7 +7,8 @@ namespace Kua.Generated.SourceGenerator.Model
         string? DefaultBaseAddress,
         EquatableArray<OperationModel> Operations,
         EquatableArray<OperationGroupModel> Groups,
-        TokenEndpointModel? TokenEndpoint);
+        TokenEndpointModel? TokenEndpoint,
+        SecurityModel? Security);
 
     /// <summary>A sub-client holding one tag's operations (<c>client.Accounts</c>).</summary>
     internal sealed record OperationGroupModel(string PropertyName, string ClassName, string? Summary, EquatableArray<OperationModel> Operations);
@@ -59,6 +60,9 @@ namespace Kua.Generated.SourceGenerator.Model
         public ResultModel Result { get; init; } = ResultModel.None;
 
         public EquatableArray<ErrorResponseModel> Errors { get; init; } = EquatableArray<ErrorResponseModel>.Empty;
+
+        /// <summary>The requirement set of <see cref="SecurityModel.RequirementSets"/> the operation follows (0: the document's).</summary>
+        public int SecuritySet { get; init; }
 
         /// <summary>Headers the success replies declare, read into a typed class by the <c>…WithResponseAsync</c> method.</summary>
         public EquatableArray<ResponseHeaderModel> ResponseHeaders { get; init; } = EquatableArray<ResponseHeaderModel>.Empty;

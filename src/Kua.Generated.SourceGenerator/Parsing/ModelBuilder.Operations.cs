@@ -15,7 +15,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
     internal sealed partial class ModelBuilder
     {
 
-        private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "TokenEndpoint", "Pipeline" };
+        private static readonly string[] RootMemberNames = { "Dispose", "DefaultBaseAddress", "KuaSecurity", "Pipeline" };
 
         /// <summary>
         /// Names a method parameter may not take. The operation emitter's own locals end in '_', which no parameter name
@@ -108,6 +108,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
         {
             var rootMethods = new NameScope(StringComparer.Ordinal, RootMemberNames.Concat(groups.Values.Select(g => g.PropertyName)).Concat(new[] { clientName }));
             var rootOperations = new List<OperationModel>();
+            ReadSecuritySchemes();
             var usedOperationIds = new Dictionary<string, int>(StringComparer.Ordinal);
 
             foreach (var (path, method, operation) in EnumerateOperations())
@@ -140,7 +141,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 DefaultBaseAddress(),
                 rootOperations.ToEquatableArray(),
                 groups.Values.Select(g => new OperationGroupModel(g.PropertyName, g.ClassName, g.Summary, g.Operations.ToEquatableArray())).ToEquatableArray(),
-                _tokenEndpoint);
+                _tokenEndpoint,
+                BuildSecurity(clientName));
         }
 
         private string ChooseOperationId(OpenApiOperation operation, string path, string method, string pointer, Dictionary<string, int> used)
@@ -223,7 +225,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 _diagnostics.Add(KuaDiagnostics.LinksIgnored, SpecLines.Of(responses.Parent), operationId);
             }
 
-            var anonymous = IsAnonymous(raw);
+            var securitySet = SecuritySetOf(raw, operationId);
+            var anonymous = securitySet < 0;
             var isTokenEndpoint = raw != null && IsTrue(raw["x-kua-token-endpoint"]);
             if (isTokenEndpoint)
             {
@@ -243,6 +246,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 Description = Text(operation.Description),
                 Deprecated = operation.IsDeprecated,
                 Anonymous = anonymous,
+                SecuritySet = anonymous ? 0 : securitySet,
                 Sensitive = sensitive,
                 Parameters = parameters.ToEquatableArray(),
                 Body = body,
@@ -304,12 +308,6 @@ namespace Kua.Generated.SourceGenerator.Parsing
             }
 
             return builder.ToString();
-        }
-
-        private bool IsAnonymous(JObject? rawOperation)
-        {
-            var security = rawOperation?["security"] ?? _root["security"];
-            return security is null || (security is JArray requirements && requirements.Count == 0);
         }
 
         private List<ParameterModel> BuildParameters(OpenApiOperation operation, string path, string methodBase, string pointer, NameScope names)

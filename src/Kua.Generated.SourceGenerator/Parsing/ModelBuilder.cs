@@ -50,6 +50,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
             // spec's types without their namespace: no type may take their names.
             _typeNames.Reserve(clientName + "Json");
             _typeNames.Reserve(clientName + "JsonConverterFactory");
+
+            // The options class with a credential per security scheme, when the spec declares schemes.
+            _typeNames.Reserve(OptionsClassNameOf(clientName));
             var groups = PlanGroups(clientName);
 
             RegisterComponentSchemas();

@@ -5,17 +5,19 @@ namespace Kua.Generated.SourceGenerator.Parsing
 {
     /// <summary>
     /// What the normalizer tells the model builder besides the rewritten tree: the version, the operations that
-    /// declared no responses (the tree now gives them an empty set, which NSwag's loader requires), and what it found in
-    /// sequential media types (event streams, JSON lines, JSON sequences).
+    /// declared no responses (the tree now gives them an empty set, which NSwag's loader requires), what it found in
+    /// sequential media types (event streams, JSON lines, JSON sequences), and the security schemes of a type NSwag's
+    /// loader cannot read (removed from the tree, reported as KUA0035).
     /// </summary>
     internal sealed class NormalizedSpec
     {
-        public NormalizedSpec(SpecVersion version, IReadOnlyCollection<JObject> operationsWithoutResponses, IReadOnlyCollection<JObject> itemSchemaMediaTypes, IReadOnlyDictionary<JObject, string> streamEnds)
+        public NormalizedSpec(SpecVersion version, IReadOnlyCollection<JObject> operationsWithoutResponses, IReadOnlyCollection<JObject> itemSchemaMediaTypes, IReadOnlyDictionary<JObject, string> streamEnds, IReadOnlyCollection<string> removedSecuritySchemes)
         {
             Version = version;
             OperationsWithoutResponses = new HashSet<JObject>(operationsWithoutResponses);
             ItemSchemaMediaTypes = new HashSet<JObject>(itemSchemaMediaTypes);
             StreamEnds = streamEnds;
+            RemovedSecuritySchemes = new HashSet<string>(removedSecuritySchemes, System.StringComparer.Ordinal);
         }
 
         public SpecVersion Version { get; }
@@ -31,5 +33,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// data, which ends the stream (the tree now holds the other event alone).
         /// </summary>
         public IReadOnlyDictionary<JObject, string> StreamEnds { get; }
+
+        /// <summary>The names of the declared security schemes the client cannot serve and the tree no longer holds.</summary>
+        public HashSet<string> RemovedSecuritySchemes { get; }
     }
 }

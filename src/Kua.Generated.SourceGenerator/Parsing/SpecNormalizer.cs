@@ -30,6 +30,9 @@ namespace Kua.Generated.SourceGenerator.Parsing
         /// <summary>Operations that declared no responses (given an empty set for NSwag's loader), by their node in the tree.</summary>
         private readonly HashSet<JObject> _withoutResponses = new HashSet<JObject>();
 
+        /// <summary>Security schemes of a type the client cannot serve, removed from the tree (NSwag's loader rejects them).</summary>
+        private readonly List<string> _removedSecuritySchemes = new List<string>();
+
         private static readonly HashSet<string> KnownSecurityTypes = new HashSet<string>(StringComparer.Ordinal)
         {
             "apiKey", "http", "oauth2", "openIdConnect", "basic",
@@ -67,7 +70,7 @@ namespace Kua.Generated.SourceGenerator.Parsing
             SpecValidator.Validate(document, version.Value, diagnostics, cancellationToken);
             var normalizer = new SpecNormalizer(document, diagnostics, cancellationToken);
             normalizer.Run(version.Value);
-            return new NormalizedSpec(version.Value, normalizer._withoutResponses, normalizer._itemSchemaMediaTypes, normalizer._streamEnds);
+            return new NormalizedSpec(version.Value, normalizer._withoutResponses, normalizer._itemSchemaMediaTypes, normalizer._streamEnds, normalizer._removedSecuritySchemes);
         }
 
         private static SpecVersion? DetectVersion(JObject document, DiagnosticBag diagnostics)
@@ -611,7 +614,8 @@ namespace Kua.Generated.SourceGenerator.Parsing
                 var type = property.Value is JObject scheme && scheme["type"] is JValue value ? value.Value as string : null;
                 if (type is null || !KnownSecurityTypes.Contains(type))
                 {
-                    _diagnostics.Add(KuaDiagnostics.Normalized, SpecLines.Of(property), "The security scheme '" + property.Name + "' of type '" + (type ?? "(none)") + "' is not supported by the client and is ignored");
+                    _diagnostics.Add(KuaDiagnostics.SecuritySchemeUnsupported, SpecLines.Of(property), property.Name, type ?? "no type", "add a DelegatingHandler that authenticates these requests to the HttpClient (AddHttpMessageHandler with dependency injection)");
+                    _removedSecuritySchemes.Add(property.Name);
                     property.Remove();
                 }
             }

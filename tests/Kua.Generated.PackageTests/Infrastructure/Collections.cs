@@ -19,9 +19,10 @@ internal static class Collections
     public const string ZeroConfiguration = "Package: zero configuration";
     public const string Layout = "Package: layout";
     public const string Testing = "Package: Kua.Testing";
+    public const string Caching = "Package: Kua.Generated.Caching";
 
     /// <summary>Longest first, so the suite's wall time is close to its longest collection's.</summary>
-    public static readonly string[] Order = { MultiFile, NativeAot, Regeneration, TargetFrameworks, Testing, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
+    public static readonly string[] Order = { MultiFile, NativeAot, Regeneration, TargetFrameworks, Testing, Caching, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
 }
 
 [CollectionDefinition(Collections.MultiFile)]
@@ -50,6 +51,9 @@ public sealed class LayoutCollection : ICollectionFixture<PackageFixture>;
 
 [CollectionDefinition(Collections.Testing)]
 public sealed class TestingCollection : ICollectionFixture<PackageFixture>;
+
+[CollectionDefinition(Collections.Caching)]
+public sealed class CachingCollection : ICollectionFixture<PackageFixture>;
 
 /// <summary>Starts the slowest collections first (see <see cref="Collections.Order"/>).</summary>
 public sealed class SlowestFirstOrderer : ITestCollectionOrderer

@@ -71,11 +71,11 @@ internal sealed class Consumer : IDisposable
         (await DotNetAsync(null, NewTimeout, arguments)).AssertSuccess();
     }
 
-    /// <summary>`dotnet add package {id} --version {this run's version}` (Kua.Generated or Kua.Testing), then checks where it came from.</summary>
+    /// <summary>`dotnet add package {id} --version {this run's version}` (a package of this run's feed), then checks where it came from.</summary>
     public async Task AddPackageAsync(string project, string packageId = "Kua.Generated")
     {
         (await DotNetAsync(project, RestoreTimeout, new[] { "add", "package", packageId, "--version", Package.Version })).AssertSuccess();
-        AssertRestoredFromRunFeed(project, packageId, packageId == "Kua.Testing" ? Package.TestingNupkgPath : Package.NupkgPath);
+        AssertRestoredFromRunFeed(project, packageId, Path.Combine(Package.Feed, packageId + "." + Package.Version + ".nupkg"));
     }
 
     public Task<CommandResult> BuildAsync(string project, params string[] options) =>

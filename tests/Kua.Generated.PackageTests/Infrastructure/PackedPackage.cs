@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kua.Generated.PackageTests.Infrastructure;
 
 /// <summary>
-/// Kua.Generated and Kua.Testing packed from this repository into a temporary local feed, once per test run.
+/// Kua.Generated, Kua.Testing and Kua.Generated.Caching packed from this repository into a temporary local feed, once per test run.
 /// The version is unique to the run, so no NuGet cache anywhere can serve a stale copy of it.
 /// </summary>
 public sealed class PackedPackage
@@ -41,6 +41,9 @@ public sealed class PackedPackage
     /// <summary>The fake server's package, packed with the same version (it depends on Kua.Generated at that version).</summary>
     public string TestingNupkgPath => Path.Combine(Feed, "Kua.Testing." + Version + ".nupkg");
 
+    /// <summary>Fleet mode's package, packed with the same version (it depends on Kua.Generated at that version).</summary>
+    public string CachingNupkgPath => Path.Combine(Feed, "Kua.Generated.Caching." + Version + ".nupkg");
+
     /// <summary>Whether to keep the temporary folders for a look after the run (KUA_E2E_KEEP=1).</summary>
     public static bool KeepFiles => Environment.GetEnvironmentVariable("KUA_E2E_KEEP") == "1";
 
@@ -74,7 +77,7 @@ public sealed class PackedPackage
         // projects may be using them) and proves the package project finds the generator wherever it is built.
         var artifacts = Path.Combine(runRoot, "pack-artifacts");
         var elapsed = TimeSpan.Zero;
-        foreach (var project in new[] { TestPaths.PackageProject, TestPaths.TestingProject })
+        foreach (var project in new[] { TestPaths.PackageProject, TestPaths.TestingProject, TestPaths.CachingProject })
         {
             var result = await DotNet.RunAsync(
                 TestPaths.RepositoryRoot,
@@ -97,6 +100,7 @@ public sealed class PackedPackage
         var package = new PackedPackage(version, runRoot, feed, elapsed);
         Assert.True(File.Exists(package.NupkgPath), "The pack did not produce " + package.NupkgPath + ".");
         Assert.True(File.Exists(package.TestingNupkgPath), "The pack did not produce " + package.TestingNupkgPath + ".");
+        Assert.True(File.Exists(package.CachingNupkgPath), "The pack did not produce " + package.CachingNupkgPath + ".");
         return package;
     }
 

@@ -15,6 +15,9 @@ internal static class TestPaths
     /// <summary>The fake Kua server, packed for users' test projects.</summary>
     public static string TestingProject => Path.Combine(RepositoryRoot, "src", "Kua.Testing", "Kua.Testing.csproj");
 
+    /// <summary>Fleet mode (the distributed token cache), a package of its own.</summary>
+    public static string CachingProject => Path.Combine(RepositoryRoot, "src", "Kua.Generated.Caching", "Kua.Generated.Caching.csproj");
+
     /// <summary>The versions Directory.Packages.props pins for every framework (unconditioned), by package id.</summary>
     public static IReadOnlyDictionary<string, string> PinnedVersions { get; } =
         System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")

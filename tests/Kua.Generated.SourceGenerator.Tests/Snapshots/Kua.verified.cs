@@ -387,20 +387,33 @@ namespace Kua
 		/// <summary>The server URL the OpenAPI document declares: <c>https://api.kua.ai/core/api/v2/</c>.</summary>
 		public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://api.kua.ai/core/api/v2/");
 
-		/// <summary>The login operation (<c>createEmailSession</c>, marked <c>x-kua-token-endpoint</c>) the runtime uses to get bearer tokens.</summary>
-		public static global::Kua.Generated.KuaTokenEndpoint TokenEndpoint { get; } = new global::Kua.Generated.KuaTokenEndpoint("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType");
+		/// <summary>The document's security schemes and the requirement sets its operations use (set 0 is the document's).</summary>
+		internal static global::Kua.Generated.KuaSecurity KuaSecurity { get; } = new global::Kua.Generated.KuaSecurity(
+			new global::Kua.Generated.KuaSecurityScheme[]
+			{
+				global::Kua.Generated.KuaSecurityScheme.KuaLogin("bearerAuth", new global::Kua.Generated.KuaTokenEndpoint("createEmailSession", "accounts/sessions/email", "email", "password", "accessToken", "expiresIn", "tokenType")),
+			},
+			new global::Kua.Generated.KuaSecurityRequirement[] { new global::Kua.Generated.KuaSecurityRequirement("bearerAuth") });
 
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public KuaClient(global::System.Net.Http.HttpClient httpClient)
-			: this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false, reading: null)
 		{
 		}
 
-		/// <summary>Creates a client that logs in with the options' credentials, attaches the bearer token to every request, and refreshes it before it expires.</summary>
+		/// <summary>Creates the client over an HttpClient, as the constructor without read options does, reading replies that break the spec as the options say.</summary>
+		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
+		/// <param name="reading">Strict (fail the call) or Tolerant (read the usual deviations and report each one), and where to log them.</param>
+		public KuaClient(global::System.Net.Http.HttpClient httpClient, global::Kua.Generated.KuaReadOptions reading)
+			: this(httpClient, ownsHttpClient: false, reading)
+		{
+		}
+
+		/// <summary>Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public KuaClient(global::Kua.Generated.KuaClientOptions options)
-			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, TokenEndpoint, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true, global::Kua.Generated.KuaReadOptions.From(options))
 		{
 		}
 
@@ -412,9 +425,9 @@ namespace Kua
 			Accounts = null!;
 		}
 
-		private KuaClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
+		private KuaClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient, global::Kua.Generated.KuaReadOptions? reading)
 		{
-			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient, reading);
 			Sessions = new global::Kua.SessionsClient(_pipeline);
 			Accounts = new global::Kua.AccountsClient(_pipeline);
 		}
@@ -538,12 +551,12 @@ namespace Microsoft.Extensions.DependencyInjection
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	public static partial class KuaClientServiceCollectionExtensions
 	{
-		/// <summary>Registers KuaClient as a typed HttpClient that logs in with the configured credentials and keeps its bearer token fresh.</summary>
+		/// <summary>Registers KuaClient as a typed HttpClient that sends each operation the configured credentials its security requirement asks for.</summary>
 		/// <param name="services">The services.</param>
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
-		/// <returns>The HttpClient builder, to add handlers, resilience or logging.</returns>
+		/// <returns>The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKuaClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>
-			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient>(services, global::Kua.KuaClient.TokenEndpoint, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient, global::Kua.Generated.KuaClientOptions>(services, global::Kua.KuaClient.KuaSecurity, global::Kua.KuaClient.DefaultBaseAddress, configure, (http, options) => new global::Kua.KuaClient(http, global::Kua.Generated.KuaReadOptions.From(options)));
 	}
 }
 

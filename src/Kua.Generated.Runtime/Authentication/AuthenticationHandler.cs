@@ -9,34 +9,43 @@ using Kua.Generated.Runtime.Http;
 namespace Kua.Generated.Runtime.Authentication
 {
     /// <summary>
-    /// Attaches the cached bearer token to requests for the base address's origin, and when the API answers 401 logs
-    /// in again once and retries the request once. Refuses plain HTTP except to an opted-in loopback host. Requests
-    /// marked anonymous and requests that already carry an Authorization header pass through without a login, and the
-    /// latter are never retried. Redirects are followed below it (<see cref="RedirectHandler"/>), so the reply it sees
-    /// is the last hop's; logins go to the network handler directly, past every handler below this one.
+    /// Attaches what the operation's security requirement asks for (see <see cref="SecurityPlan"/>) to requests for the
+    /// base address's origin: a cached bearer token, which a 401 from the API refreshes once before the request is sent
+    /// once more; a token from the application's provider; API keys and Basic credentials. Refuses plain HTTP except to
+    /// an opted-in loopback host. Requests marked anonymous and requests that already carry an Authorization header pass
+    /// through with nothing added, and the latter are never retried. Redirects are followed below it
+    /// (<see cref="RedirectHandler"/>), so the reply it sees is the last hop's; token requests go to the network handler
+    /// directly, past every handler below this one.
     /// </summary>
-    internal sealed class BearerTokenHandler : DelegatingHandler
+    internal sealed class AuthenticationHandler : DelegatingHandler
     {
-        /// <summary>Marks a request whose Authorization this handler attached; the value is the client's <see cref="KnownSecrets"/>.</summary>
+        /// <summary>Marks a request whose credentials this handler attached; the value is the client's <see cref="KnownSecrets"/>.</summary>
         internal const string AttachedKey = "Kua.Generated.TokenAttached";
+
+        /// <summary>Marks a request with the plan whose fixed credentials it carries (the redirect handler removes them off-origin).</summary>
+        internal const string PlanKey = "Kua.Generated.SecurityPlan";
 
         private const string AuthorizationHeader = "Authorization";
 
-        private readonly TokenCache _cache;
-        private readonly bool _ownsCache;
+        private readonly ClientAuthentication _authentication;
+        private readonly bool _ownsAuthentication;
         private readonly TokenRequestSender _send;
 
-        /// <param name="cache">The token cache.</param>
-        /// <param name="ownsCache">Whether disposing this handler disposes <paramref name="cache"/>.</param>
-        /// <param name="loginTransport">The network handler the token source's requests go to (not disposed here).</param>
-        public BearerTokenHandler(TokenCache cache, bool ownsCache, HttpMessageHandler loginTransport)
+        /// <param name="authentication">The client's credentials and token caches.</param>
+        /// <param name="ownsAuthentication">Whether disposing this handler disposes <paramref name="authentication"/> (its token caches).</param>
+        /// <param name="loginTransport">The network handler the token sources' requests go to (not disposed here).</param>
+        public AuthenticationHandler(ClientAuthentication authentication, bool ownsAuthentication, HttpMessageHandler loginTransport)
         {
-            _cache = cache ?? throw new ArgumentNullException(nameof(cache));
-            _ownsCache = ownsCache;
+            _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
+            _ownsAuthentication = ownsAuthentication;
             _send = new HttpMessageInvoker(loginTransport ?? throw new ArgumentNullException(nameof(loginTransport)), disposeHandler: false).SendAsync;
         }
 
-        private TokenSettings Settings => _cache.Settings;
+        private TokenSettings Settings => _authentication.Settings;
+
+        private KnownSecrets Secrets => _authentication.Secrets;
+
+        private Microsoft.Extensions.Logging.ILogger Logger => _authentication.Logger;
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -48,11 +57,12 @@ namespace Kua.Generated.Runtime.Authentication
                 TransportSecurity.IsAllowed(uri, Settings.AllowInsecureLoopback) &&
                 !cancellationToken.IsCancellationRequested &&
                 ReplayableContent.IsReplayableAsIs(request.Content) &&
-                NeedsToken(request, uri, out _) &&
-                _cache.TryGetFreshToken() is AccessToken token)
+                NeedsCredentials(request, uri, out _) is SecurityPlan plan &&
+                plan.IsTokenOnly &&
+                plan.Cache!.TryGetFreshToken() is AccessToken token)
             {
                 MarkAttached(request);
-                return SendWithToken(request, token, uri, request.Method, request.Content, replayable: true, cancellationToken);
+                return SendWithToken(request, plan.Cache, token, uri, request.Method, request.Content, replayable: true, cancellationToken);
             }
 
             return SendColdAsync(request, cancellationToken);
@@ -60,9 +70,9 @@ namespace Kua.Generated.Runtime.Authentication
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && _ownsCache)
+            if (disposing && _ownsAuthentication)
             {
-                _cache.Dispose();
+                _authentication.Dispose();
             }
 
             base.Dispose(disposing);
@@ -78,7 +88,8 @@ namespace Kua.Generated.Runtime.Authentication
             TransportSecurity.EnsureAllowed(uri, Settings.AllowInsecureLoopback);
 
             var replayable = await ReplayableContent.PrepareAsync(request, Settings.MaxReplayBufferSize, cancellationToken).ConfigureAwait(false);
-            if (!NeedsToken(request, uri, out var callerAuthorization))
+            var plan = NeedsCredentials(request, uri, out var callerAuthorization);
+            if (plan is null || plan.IsEmpty)
             {
                 // Not ours to authenticate: no token (a header left from an earlier pass of ours goes), the caller's own
                 // header as it is, and a reply whose exception must still not show the client's secrets.
@@ -87,13 +98,57 @@ namespace Kua.Generated.Runtime.Authentication
                     SetAuthorization(request, null);
                 }
 
-                _cache.Secrets.MarkRequest(request);
+                Secrets.MarkRequest(request);
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
+            if (plan.Missing != null)
+            {
+                var operationId = AuthenticationLog.OperationId(request, uri, request.Method);
+                AuthenticationLog.CredentialsMissing(Logger, operationId, plan.Missing);
+                throw new InvalidOperationException("Operation '" + operationId + "' was not sent: " + plan.Missing + ".");
+            }
+
+            var firstPass = !IsAttachedByUs(request);
             MarkAttached(request);
-            var token = await _cache.GetTokenAsync(_send, cancellationToken).ConfigureAwait(false);
-            return await SendWithToken(request, token, uri, request.Method, request.Content, replayable, cancellationToken).ConfigureAwait(false);
+            if (plan.Fixed.Length > 0)
+            {
+                plan.ApplyFixed(request, firstPass);
+                RequestOptions.Set(request, PlanKey, plan);
+                uri = request.RequestUri!;
+            }
+
+            if (plan.Provider != null)
+            {
+                SetAuthorization(request, await ProvidedAuthorizationAsync(plan.Provider, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (plan.Cache is null)
+            {
+                // Fixed credentials and provided tokens: nothing to refresh, so a 401 goes back to the caller as it is.
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            var token = await plan.Cache.GetTokenAsync(_send, cancellationToken).ConfigureAwait(false);
+            return await SendWithToken(request, plan.Cache, token, uri, request.Method, request.Content, replayable, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>"Bearer …" from the application's provider, checked like a token from a login reply.</summary>
+        private async Task<string> ProvidedAuthorizationAsync(Func<CancellationToken, ValueTask<string>> provider, CancellationToken cancellationToken)
+        {
+            var token = await provider(cancellationToken).ConfigureAwait(false);
+            var problem = token is null ? "is null" : TokenRules.DescribeProblem(token, Settings.MaxAccessTokenLength);
+            if (problem != null)
+            {
+                throw new InvalidOperationException("The token from the bearer token provider " + problem + ".");
+            }
+
+            if (!Secrets.Contains(token))
+            {
+                Secrets.AddToken(token!);
+            }
+
+            return "Bearer " + token;
         }
 
         /// <summary>
@@ -102,6 +157,7 @@ namespace Kua.Generated.Runtime.Authentication
         /// </summary>
         private Task<HttpResponseMessage> SendWithToken(
             HttpRequestMessage request,
+            TokenCache cache,
             AccessToken token,
             Uri uri,
             HttpMethod originalMethod,
@@ -112,7 +168,7 @@ namespace Kua.Generated.Runtime.Authentication
             Task<HttpResponseMessage> sending;
             try
             {
-                AuthenticationLog.TokenAttached(_cache.Logger, request, token);
+                AuthenticationLog.TokenAttached(Logger, request, token);
                 SetAuthorization(request, token.AuthorizationValue);
                 sending = base.SendAsync(request, cancellationToken);
             }
@@ -129,12 +185,13 @@ namespace Kua.Generated.Runtime.Authentication
                 return sending;
             }
 
-            return RetryOnUnauthorizedAsync(request, token, sending, uri, originalMethod, originalContent, replayable, cancellationToken);
+            return RetryOnUnauthorizedAsync(request, cache, token, sending, uri, originalMethod, originalContent, replayable, cancellationToken);
         }
 
         /// <summary>The rest of a send once it is under way: on a 401 from the API, one re-login and one retry.</summary>
         private async Task<HttpResponseMessage> RetryOnUnauthorizedAsync(
             HttpRequestMessage request,
+            TokenCache cache,
             AccessToken token,
             Task<HttpResponseMessage> sending,
             Uri uri,
@@ -149,19 +206,19 @@ namespace Kua.Generated.Runtime.Authentication
                 return response;
             }
 
-            _cache.Invalidate(token);
+            cache.Invalidate(token);
             var operationId = AuthenticationLog.OperationId(request, uri, originalMethod);
             if (!replayable)
             {
-                AuthenticationLog.RetryImpossible(_cache.Logger, operationId);
+                AuthenticationLog.RetryImpossible(Logger, operationId);
                 return response;
             }
 
-            AuthenticationLog.TokenRejected(_cache.Logger, operationId, token);
+            AuthenticationLog.TokenRejected(Logger, operationId, token);
             AccessToken fresh;
             try
             {
-                fresh = await _cache.GetTokenAsync(_send, cancellationToken).ConfigureAwait(false);
+                fresh = await cache.GetTokenAsync(_send, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -170,7 +227,7 @@ namespace Kua.Generated.Runtime.Authentication
             }
 
             response.Dispose();
-            AuthenticationMetrics.UnauthorizedRetry(_cache.Source);
+            AuthenticationMetrics.UnauthorizedRetry(cache.Source);
 
             // Redirects below may have moved the request: it starts again where the caller sent it.
             request.RequestUri = uri;
@@ -181,22 +238,24 @@ namespace Kua.Generated.Runtime.Authentication
             if (IsRejectedByApi(response, request))
             {
                 // Drop it so the next call logs in again; this call gets the 401 (generated code turns it into KuaApiException).
-                _cache.Invalidate(fresh);
-                AuthenticationLog.RejectedAgain(_cache.Logger, operationId, fresh);
+                cache.Invalidate(fresh);
+                AuthenticationLog.RejectedAgain(Logger, operationId, fresh);
             }
 
             return response;
         }
 
         /// <summary>
-        /// Whether the request gets our token: not when the caller brought an Authorization of their own (a header this
-        /// handler attached on an earlier pass, as when a retry handler above re-sends the message, is ours to replace),
-        /// nor when it is marked anonymous or goes to another origin.
+        /// The plan of the request's requirement set, or null when it gets no credentials: when the caller brought an
+        /// Authorization of their own (a header this handler attached on an earlier pass, as when a retry handler above
+        /// re-sends the message, is ours to replace), or it is marked anonymous, or it goes to another origin.
         /// </summary>
-        private bool NeedsToken(HttpRequestMessage request, Uri uri, out AuthenticationHeaderValue? callerAuthorization)
+        private SecurityPlan? NeedsCredentials(HttpRequestMessage request, Uri uri, out AuthenticationHeaderValue? callerAuthorization)
         {
             callerAuthorization = IsAttachedByUs(request) ? null : request.Headers.Authorization;
-            return callerAuthorization is null && !KuaRequestMarkers.IsAnonymous(request) && TransportSecurity.IsSameOrigin(uri, Settings.BaseAddress);
+            return callerAuthorization is null && !KuaRequestMarkers.IsAnonymous(request) && TransportSecurity.IsSameOrigin(uri, Settings.BaseAddress)
+                ? _authentication.PlanFor(KuaRequestMarkers.GetSecurity(request))
+                : null;
         }
 
         /// <summary>A 401 counts against the token only from the API's origin (a redirect may have ended elsewhere).</summary>
@@ -215,7 +274,7 @@ namespace Kua.Generated.Runtime.Authentication
         }
 
         /// <summary>The marker's value is the client's secrets (an object that exists already, so marking allocates nothing).</summary>
-        private void MarkAttached(HttpRequestMessage request) => RequestOptions.Set(request, AttachedKey, _cache.Secrets);
+        private void MarkAttached(HttpRequestMessage request) => RequestOptions.Set(request, AttachedKey, Secrets);
 
         private static bool IsAttachedByUs(HttpRequestMessage request) => RequestOptions.Get(request, AttachedKey) is KnownSecrets;
     }
