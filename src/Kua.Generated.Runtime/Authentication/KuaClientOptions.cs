@@ -111,6 +111,13 @@ namespace Kua.Generated
         public int MaxRedirects { get; set; } = 5;
 
         /// <summary>
+        /// How replies that break the spec are read: <see cref="KuaReadMode.Strict"/> (the default) fails the call;
+        /// <see cref="KuaReadMode.Tolerant"/> reads the deviations real servers commit most and reports each one
+        /// (a Warning log entry and the <c>kua.client.spec_deviations</c> counter).
+        /// </summary>
+        public KuaReadMode ReadMode { get; set; }
+
+        /// <summary>
         /// Where logs go when the client is created without dependency injection. With <c>AddKuaClient</c> the
         /// container's <see cref="ILoggerFactory"/> is used instead. Nothing logged contains the password or a token.
         /// </summary>

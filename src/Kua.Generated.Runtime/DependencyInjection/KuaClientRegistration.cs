@@ -15,9 +15,18 @@ namespace Kua.Generated.Runtime.DependencyInjection
         public KuaClientRegistration(KuaClientOptions options, KuaSecurity security, Uri? defaultBaseAddress, ILoggerFactory? loggerFactory, KuaTokenStore? store)
         {
             Authentication = ClientAuthentication.Create(options, security, defaultBaseAddress, loggerFactory, store);
+            if (options.LoggerFactory is null)
+            {
+                options.LoggerFactory = loggerFactory;
+            }
+
+            Options = options;
         }
 
         public ClientAuthentication Authentication { get; }
+
+        /// <summary>The options as configured, with the container's logger factory unless one was set (the client reads its own settings, such as <see cref="KuaClientOptions.ReadMode"/>, from them).</summary>
+        public KuaClientOptions Options { get; }
 
         public void Dispose() => Authentication.Dispose();
 

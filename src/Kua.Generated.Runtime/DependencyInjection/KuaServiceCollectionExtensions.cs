@@ -45,6 +45,36 @@ namespace Microsoft.Extensions.DependencyInjection
             where TClient : class
             where TOptions : KuaClientOptions, new()
         {
+            if (create is null)
+            {
+                throw new ArgumentNullException(nameof(create));
+            }
+
+            return services.AddKuaGeneratedClient<TClient, TOptions>(security, defaultBaseAddress, configure, (http, options) => create(http));
+        }
+
+        /// <summary>
+        /// Registers a generated client as the overload with <c>Func&lt;HttpClient, TClient&gt;</c> does, creating it from
+        /// the options as configured (for the settings the client itself applies, such as <see cref="KuaClientOptions.ReadMode"/>).
+        /// </summary>
+        /// <typeparam name="TClient">The generated client.</typeparam>
+        /// <typeparam name="TOptions">The client's options (with a credential property per security scheme).</typeparam>
+        /// <param name="services">The services.</param>
+        /// <param name="security">The spec's security schemes and requirements.</param>
+        /// <param name="defaultBaseAddress">The spec's server URL (null when it declares none), used when <see cref="KuaClientOptions.BaseAddress"/> is null.</param>
+        /// <param name="configure">Sets the options; runs once, when the client is first resolved, and the result is validated then.</param>
+        /// <param name="create">Creates the client around the factory's <see cref="HttpClient"/> from the options (their <see cref="KuaClientOptions.LoggerFactory"/> is the container's unless one was set).</param>
+        /// <returns>The builder, to add handlers (resilience, logging), configure the primary handler or share tokens with a fleet.</returns>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static IHttpClientBuilder AddKuaGeneratedClient<TClient, TOptions>(
+            this IServiceCollection services,
+            KuaSecurity security,
+            Uri? defaultBaseAddress,
+            Action<TOptions> configure,
+            Func<HttpClient, TOptions, TClient> create)
+            where TClient : class
+            where TOptions : KuaClientOptions, new()
+        {
             if (services is null)
             {
                 throw new ArgumentNullException(nameof(services));
@@ -98,7 +128,7 @@ namespace Microsoft.Extensions.DependencyInjection
             httpClientBuilder.RemoveAllLoggers();
             httpClientBuilder.AddLogger(provider => KuaHttpClientLogger.Create(provider, name, provider.GetRequiredService<KuaClientRegistration<TClient>>().Authentication.Secrets, wrapsPipeline: true), wrapHandlersPipeline: true);
             httpClientBuilder.AddLogger(provider => KuaHttpClientLogger.Create(provider, name, provider.GetRequiredService<KuaClientRegistration<TClient>>().Authentication.Secrets, wrapsPipeline: false), wrapHandlersPipeline: false);
-            httpClientBuilder.AddTypedClient(create);
+            httpClientBuilder.AddTypedClient((http, provider) => create(http, (TOptions)provider.GetRequiredService<KuaClientRegistration<TClient>>().Options));
             return httpClientBuilder;
         }
 

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Kua.Generated.Runtime.Reading;
 
 namespace Kua.Generated.Runtime.Http
 {
@@ -18,6 +19,7 @@ namespace Kua.Generated.Runtime.Http
         private static readonly bool TimeoutsAreMarked = Environment.Version.Major >= 5;
 
         private readonly bool _ownsHttpClient;
+        private readonly TolerantReading? _tolerant;
         private volatile bool _disposed;
 
         /// <summary>Creates the pipeline.</summary>
@@ -25,7 +27,24 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="defaultBaseAddress">Used when <paramref name="httpClient"/> has no base address.</param>
         /// <param name="ownsHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
         public KuaClientPipeline(HttpClient httpClient, Uri? defaultBaseAddress, bool ownsHttpClient)
+            : this(httpClient, defaultBaseAddress, ownsHttpClient, null)
         {
+        }
+
+        /// <summary>Creates the pipeline with a read mode.</summary>
+        /// <param name="httpClient">The client that sends requests (its handlers attach tokens).</param>
+        /// <param name="defaultBaseAddress">Used when <paramref name="httpClient"/> has no base address.</param>
+        /// <param name="ownsHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
+        /// <param name="reading">How replies that break the spec are read; null reads strictly.</param>
+        public KuaClientPipeline(HttpClient httpClient, Uri? defaultBaseAddress, bool ownsHttpClient, KuaReadOptions? reading)
+        {
+            var mode = reading?.Mode ?? KuaReadMode.Strict;
+            if (mode != KuaReadMode.Strict && mode != KuaReadMode.Tolerant)
+            {
+                throw new ArgumentOutOfRangeException(nameof(reading), mode, "Not a KuaReadMode.");
+            }
+
+            _tolerant = mode == KuaReadMode.Tolerant ? new TolerantReading(reading!.LoggerFactory) : null;
             HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             var baseAddress = httpClient.BaseAddress ?? defaultBaseAddress;
             if (baseAddress is null || !baseAddress.IsAbsoluteUri)
@@ -39,6 +58,9 @@ namespace Kua.Generated.Runtime.Http
 
         /// <summary>The client requests go through.</summary>
         public HttpClient HttpClient { get; }
+
+        /// <summary>How replies that break the spec are read.</summary>
+        public KuaReadMode ReadMode => _tolerant is null ? KuaReadMode.Strict : KuaReadMode.Tolerant;
 
         /// <summary>The base address, always ending in '/', that operation paths are relative to.</summary>
         public Uri BaseAddress { get; }
@@ -169,7 +191,7 @@ namespace Kua.Generated.Runtime.Http
                     {
                         var result = operation.IsStatusWithoutBody(status)
                             ? operation.Reply.EmptyResult
-                            : await operation.Reply.ReadAsync(response, operation.OperationId, cancellationToken).ConfigureAwait(false);
+                            : await operation.Reply.ReadAsync(response, operation.OperationId, _tolerant, cancellationToken).ConfigureAwait(false);
                         keep = operation.Reply.KeepsReply;
                         return new Reply<T>(status, copyHeaders ? KuaResponses.CopyHeaders(response) : null, result);
                     }

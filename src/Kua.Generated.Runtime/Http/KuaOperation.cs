@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Kua.Generated.Runtime.Reading;
 
 namespace Kua.Generated.Runtime.Http
 {
@@ -116,6 +117,10 @@ namespace Kua.Generated.Runtime.Http
         internal virtual T EmptyResult => default!;
 
         internal abstract Task<T> ReadAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken);
+
+        /// <summary>Reads as <see cref="ReadAsync(HttpResponseMessage, string, CancellationToken)"/>; JSON bodies read tolerantly when <paramref name="tolerant"/> is set.</summary>
+        internal virtual Task<T> ReadAsync(HttpResponseMessage response, string operationId, TolerantReading? tolerant, CancellationToken cancellationToken) =>
+            ReadAsync(response, operationId, cancellationToken);
     }
 
     /// <summary>The ways a success reply is read.</summary>
@@ -166,9 +171,12 @@ namespace Kua.Generated.Runtime.Http
             internal override string DefaultAccept => "application/json";
 
             internal override Task<T> ReadAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
+                ReadAsync(response, operationId, null, cancellationToken);
+
+            internal override Task<T> ReadAsync(HttpResponseMessage response, string operationId, TolerantReading? tolerant, CancellationToken cancellationToken) =>
                 _orDefault
-                    ? KuaResponses.ReadJsonOrDefaultAsync(response, _converter, operationId, cancellationToken)!
-                    : KuaResponses.ReadJsonAsync(response, _converter, operationId, cancellationToken);
+                    ? KuaResponses.ReadJsonOrDefaultAsync(response, _converter, operationId, tolerant, cancellationToken)!
+                    : KuaResponses.ReadJsonAsync(response, _converter, operationId, tolerant, cancellationToken);
         }
 
         private sealed class JsonWithStatusReply<T> : KuaReply<T>

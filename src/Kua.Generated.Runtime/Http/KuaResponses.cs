@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Kua.Generated.Runtime.Reading;
 using Kua.Generated.Runtime.Authentication;
 using Kua.Generated.Runtime.Json;
 
@@ -25,12 +26,15 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="operationId">The operation, for errors.</param>
         /// <param name="cancellationToken">Cancels reading.</param>
         /// <returns>The value.</returns>
-        public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, CancellationToken cancellationToken)
+        public static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, CancellationToken cancellationToken) =>
+            ReadJsonAsync(response, converter, operationId, null, cancellationToken);
+
+        internal static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, TolerantReading? tolerant, CancellationToken cancellationToken)
         {
             var body = await ReadPooledAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                return Deserialize(response, body, converter, operationId);
+                return Deserialize(response, body, converter, operationId, tolerant);
             }
             finally
             {
@@ -45,12 +49,15 @@ namespace Kua.Generated.Runtime.Http
         /// <param name="operationId">The operation, for errors.</param>
         /// <param name="cancellationToken">Cancels reading.</param>
         /// <returns>The value, or default for an empty body.</returns>
-        public static async Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, CancellationToken cancellationToken)
+        public static Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, CancellationToken cancellationToken) =>
+            ReadJsonOrDefaultAsync(response, converter, operationId, null, cancellationToken);
+
+        internal static async Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, JsonConverter<T> converter, string operationId, TolerantReading? tolerant, CancellationToken cancellationToken)
         {
             var body = await ReadPooledAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                return body.Length == 0 ? default : Deserialize(response, body, converter, operationId);
+                return body.Length == 0 ? default : Deserialize(response, body, converter, operationId, tolerant);
             }
             finally
             {
@@ -58,11 +65,21 @@ namespace Kua.Generated.Runtime.Http
             }
         }
 
-        private static T Deserialize<T>(HttpResponseMessage response, PooledBody body, JsonConverter<T> converter, string operationId)
+        private static T Deserialize<T>(HttpResponseMessage response, PooledBody body, JsonConverter<T> converter, string operationId, TolerantReading? tolerant)
         {
             try
             {
-                return KuaJson.Deserialize(new ReadOnlySpan<byte>(body.Buffer, 0, body.Length), converter);
+                if (tolerant is null)
+                {
+                    return KuaJson.Deserialize(new ReadOnlySpan<byte>(body.Buffer, 0, body.Length), converter);
+                }
+
+                using (var session = KuaReadSession.Begin())
+                {
+                    var value = KuaJson.Deserialize(new ReadOnlySpan<byte>(body.Buffer, 0, body.Length), converter);
+                    tolerant.Report(operationId, session.Deviations);
+                    return value;
+                }
             }
             catch (JsonException ex)
             {

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kua.Generated.Runtime.Reading;
 
 namespace Kua.Generated.Runtime.Json
 {
@@ -27,7 +28,12 @@ namespace Kua.Generated.Runtime.Json
         /// <inheritdoc/>
         public override List<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            KuaJson.Expect(ref reader, JsonTokenType.StartArray, "an array");
+            var session = KuaReadSession.Current;
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return ReadSingleObject(ref reader, session, options);
+            }
+
             var list = new List<T>();
             while (true)
             {
@@ -39,13 +45,37 @@ namespace Kua.Generated.Runtime.Json
 
                 try
                 {
+                    var before = session?.Count ?? 0;
                     list.Add(_item.Read(ref reader, typeof(T), options)!);
+                    if (session != null && session.Count > before)
+                    {
+                        session.Within(before, KuaReadSession.ItemSegment(list.Count - 1), null);
+                    }
                 }
                 catch (Exception ex) when (KuaJson.IsReadError(ex))
                 {
                     throw KuaJson.InElement("[" + list.Count.ToString(CultureInfo.InvariantCulture) + "]", ex);
                 }
             }
+        }
+
+        /// <summary>Tolerant: one object where the schema says array is a list of that one item; strict, and anything else, throws.</summary>
+        private List<T> ReadSingleObject(ref Utf8JsonReader reader, KuaReadSession? session, JsonSerializerOptions options)
+        {
+            if (session is null || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw KuaJson.Unexpected(ref reader, "an array");
+            }
+
+            session.Report(KuaSpecDeviationKind.ObjectForArray, null, null);
+            var before = session.Count;
+            var item = _item.Read(ref reader, typeof(T), options)!;
+            if (session.Count > before)
+            {
+                session.Within(before, KuaReadSession.ItemSegment(0), null);
+            }
+
+            return new List<T> { item };
         }
 
         /// <inheritdoc/>
@@ -82,6 +112,7 @@ namespace Kua.Generated.Runtime.Json
         public override Dictionary<string, T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             KuaJson.Expect(ref reader, JsonTokenType.StartObject, "an object");
+            var session = KuaReadSession.Current;
             var map = new Dictionary<string, T>(StringComparer.Ordinal);
             while (true)
             {
@@ -95,7 +126,13 @@ namespace Kua.Generated.Runtime.Json
                 KuaJson.ReadNext(ref reader);
                 try
                 {
+                    var before = session?.Count ?? 0;
                     map[key] = _value.Read(ref reader, typeof(T), options)!;
+                    if (session != null && session.Count > before)
+                    {
+                        // Map keys are data: the path names none of them.
+                        session.Within(before, "[*]", null);
+                    }
                 }
                 catch (Exception ex) when (KuaJson.IsReadError(ex))
                 {

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
+using Kua.Generated.Runtime.Reading;
 
 namespace Kua.Generated.Runtime.Json
 {
@@ -30,8 +31,7 @@ namespace Kua.Generated.Runtime.Json
                 return null;
             }
 
-            KuaJson.Expect(ref reader, JsonTokenType.String, "a string");
-            return reader.GetString();
+            return reader.TokenType == JsonTokenType.String ? reader.GetString() : TolerantValues.String(ref reader, "a string");
         }
 
         /// <summary>Reads a URI string (absolute or relative), or null.</summary>
@@ -105,7 +105,11 @@ namespace Kua.Generated.Runtime.Json
         /// <returns>The value.</returns>
         protected internal static int ReadInt32(ref Utf8JsonReader reader)
         {
-            KuaJson.Expect(ref reader, JsonTokenType.Number, "an integer");
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                return TolerantValues.Int32(ref reader);
+            }
+
             if (!reader.TryGetInt32(out var value))
             {
                 throw KuaJson.Invalid(ref reader, "a 32-bit integer");
@@ -125,7 +129,11 @@ namespace Kua.Generated.Runtime.Json
         /// <returns>The value.</returns>
         protected internal static long ReadInt64(ref Utf8JsonReader reader)
         {
-            KuaJson.Expect(ref reader, JsonTokenType.Number, "an integer");
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                return TolerantValues.Int64(ref reader);
+            }
+
             if (!reader.TryGetInt64(out var value))
             {
                 throw KuaJson.Invalid(ref reader, "a 64-bit integer");
@@ -145,7 +153,11 @@ namespace Kua.Generated.Runtime.Json
         /// <returns>The value.</returns>
         protected internal static float ReadSingle(ref Utf8JsonReader reader)
         {
-            KuaJson.Expect(ref reader, JsonTokenType.Number, "a number");
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                return TolerantValues.Single(ref reader);
+            }
+
             if (!reader.TryGetSingle(out var value))
             {
                 throw KuaJson.Invalid(ref reader, "a single-precision number");
@@ -165,7 +177,11 @@ namespace Kua.Generated.Runtime.Json
         /// <returns>The value.</returns>
         protected internal static double ReadDouble(ref Utf8JsonReader reader)
         {
-            KuaJson.Expect(ref reader, JsonTokenType.Number, "a number");
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                return TolerantValues.Double(ref reader);
+            }
+
             if (!reader.TryGetDouble(out var value))
             {
                 throw KuaJson.Invalid(ref reader, "a double-precision number");
@@ -185,7 +201,11 @@ namespace Kua.Generated.Runtime.Json
         /// <returns>The value.</returns>
         protected internal static decimal ReadDecimal(ref Utf8JsonReader reader)
         {
-            KuaJson.Expect(ref reader, JsonTokenType.Number, "a number");
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                return TolerantValues.Decimal(ref reader);
+            }
+
             if (!reader.TryGetDecimal(out var value))
             {
                 throw KuaJson.Invalid(ref reader, "a decimal number");

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kua.Generated.Runtime.Reading;
 
 namespace Kua.Generated.Runtime.Json
 {
@@ -210,6 +211,7 @@ namespace Kua.Generated.Runtime.Json
             var expected = 0;
             var current = -1;
             string? extraKey = null;
+            var session = KuaReadSession.Current;
             try
             {
                 while (true)
@@ -244,17 +246,35 @@ namespace Kua.Generated.Runtime.Json
                     KuaJson.ReadNext(ref reader);
                     if (reader.TokenType == JsonTokenType.Null && (members.Flags[index] & KuaMemberFlags.Nullable) == 0)
                     {
-                        if (members.IsRequiredOnRead(index))
+                        if (!members.IsRequiredOnRead(index))
+                        {
+                            // An optional member sent as null reads as absent: its type cannot hold null.
+                            current = -1;
+                            continue;
+                        }
+
+                        if (session is null)
                         {
                             throw KuaJson.NullNotAllowed(_schema, members.Names[index]);
                         }
 
-                        // An optional member sent as null reads as absent: its type cannot hold null.
-                        current = -1;
-                        continue;
+                        // Tolerant: the member keeps its default, and counts as present (it was sent).
+                        session.Report(KuaSpecDeviationKind.NullForNonNullable, _schema, members.Names[index]);
+                    }
+                    else if (session is null)
+                    {
+                        _read(ref reader, result, index);
+                    }
+                    else
+                    {
+                        var before = session.Count;
+                        _read(ref reader, result, index);
+                        if (session.Count > before)
+                        {
+                            session.Within(before, KuaReadSession.MemberSegment(members.Names[index]), _schema);
+                        }
                     }
 
-                    _read(ref reader, result, index);
                     if (members.IsRequiredOnRead(index))
                     {
                         if (index < 64)
@@ -287,24 +307,34 @@ namespace Kua.Generated.Runtime.Json
 
             if (found != members.RequiredOnRead)
             {
-                throw KuaJson.MissingRequired(_schema, FirstMissing(seen, seenBeyond64));
+                if (session is null)
+                {
+                    throw KuaJson.MissingRequired(_schema, Missing(seen, seenBeyond64)[0]);
+                }
+
+                // Tolerant: each missing member keeps its default.
+                foreach (var name in Missing(seen, seenBeyond64))
+                {
+                    session.Report(KuaSpecDeviationKind.MissingRequired, _schema, name);
+                }
             }
 
             return result;
         }
 
-        private string FirstMissing(ulong seen, bool[]? seenBeyond64)
+        private List<string> Missing(ulong seen, bool[]? seenBeyond64)
         {
+            var missing = new List<string>();
             for (var i = 0; i < _members.Count; i++)
             {
                 var wasSeen = i < 64 ? (seen & (1UL << i)) != 0 : seenBeyond64![i];
                 if (_members.IsRequiredOnRead(i) && !wasSeen)
                 {
-                    return _members.Names[i];
+                    missing.Add(_members.Names[i]);
                 }
             }
 
-            return string.Empty;
+            return missing;
         }
 
         private void WriteMembers(Utf8JsonWriter writer, T value)

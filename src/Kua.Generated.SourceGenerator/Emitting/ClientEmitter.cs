@@ -15,6 +15,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
     {
         private const string Pipeline = "global::Kua.Generated.Runtime.Http.KuaClientPipeline";
         private const string HttpClient = "global::System.Net.Http.HttpClient";
+        private const string ReadMode = "global::Kua.Generated.KuaReadMode";
+        private const string ReadOptions = "global::Kua.Generated.KuaReadOptions";
         private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
         private const string ClientOptions = "global::Kua.Generated.KuaClientOptions";
 
@@ -103,7 +105,16 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Doc("summary", "Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.");
                 writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
                 writer.Line("public " + name + "(" + HttpClient + " httpClient)");
-                writer.Line("\t: this(httpClient, ownsHttpClient: false)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false, reading: null)");
+                writer.Line("{");
+                writer.Line("}");
+
+                writer.Line();
+                writer.Doc("summary", "Creates the client over an HttpClient, as the constructor without read options does, reading replies that break the spec as the options say.");
+                writer.Doc("param", "The HttpClient; the caller owns it.", "name=\"httpClient\"");
+                writer.Doc("param", "Strict (fail the call) or Tolerant (read the usual deviations and report each one), and where to log them.", "name=\"reading\"");
+                writer.Line("public " + name + "(" + HttpClient + " httpClient, " + ReadOptions + " reading)");
+                writer.Line("\t: this(httpClient, ownsHttpClient: false, reading)");
                 writer.Line("{");
                 writer.Line("}");
 
@@ -113,7 +124,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                     writer.Doc("summary", "Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.");
                     writer.Doc("param", "The base address, credentials and token settings.", "name=\"options\"");
                     writer.Line("public " + name + "(" + OptionsType(types, client.Security) + " options)");
-                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)");
+                    writer.Line("\t: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true, " + ReadOptions + ".From(options))");
                     writer.Line("{");
                     writer.Line("}");
                 }
@@ -130,9 +141,9 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 }
 
                 writer.Line();
-                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient)"))
+                using (writer.Open("private " + name + "(" + HttpClient + " httpClient, bool ownsHttpClient, " + ReadOptions + (types.Annotate ? "?" : string.Empty) + " reading)"))
                 {
-                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient);");
+                    writer.Line("_pipeline = new " + Pipeline + "(httpClient, DefaultBaseAddress, ownsHttpClient, reading);");
                     foreach (var group in client.Groups)
                     {
                         writer.Line(group.PropertyName + " = new " + types.Generated(group.ClassName) + "(_pipeline);");
@@ -248,7 +259,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("param", "Sets the base address, credentials and token settings.", "name=\"configure\"");
                         writer.Doc("returns", "The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.");
                         writer.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + options + "> configure) =>");
-                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ", " + options + ">(services, " + type + ".KuaSecurity, " + type + ".DefaultBaseAddress, configure, http => new " + type + "(http));");
+                        writer.Line("\tglobal::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<" + type + ", " + options + ">(services, " + type + ".KuaSecurity, " + type + ".DefaultBaseAddress, configure, (http, options) => new " + type + "(http, " + ReadOptions + ".From(options)));");
                     }
                     else
                     {
@@ -256,10 +267,11 @@ namespace Kua.Generated.SourceGenerator.Emitting
                         writer.Doc("summary", "Registers " + client.Name + " as a typed HttpClient whose BaseAddress defaults to the document's server URL.");
                         writer.Doc("param", "The services.", "name=\"services\"");
                         writer.Doc("param", "Configures the HttpClient (base address, headers, timeout).", "name=\"configure\"");
+                        writer.Doc("param", "Strict (fail the call) or Tolerant (read the usual deviations of replies from the spec and report each one through the container's logging).", "name=\"readMode\"");
                         writer.Doc("returns", "The HttpClient builder, to add authentication, resilience or logging handlers.");
-                        using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null)"))
+                        using (writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, " + configure + " configure = null, " + ReadMode + " readMode = " + ReadMode + ".Strict)"))
                         {
-                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ">(services, http => new " + type + "(http))");
+                            writer.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + type + ", " + type + ">(services, (" + HttpClient + " http, global::System.IServiceProvider provider) => new " + type + "(http, " + ReadOptions + ".From(provider, readMode)))");
                             writer.Line("\t.ConfigureHttpClient(http =>");
                             writer.Line("\t{");
                             writer.Line("\t\tif (http.BaseAddress == null)");

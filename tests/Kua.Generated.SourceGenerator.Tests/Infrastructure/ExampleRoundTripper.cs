@@ -30,7 +30,8 @@ public static class ExampleRoundTripper
         File.WriteAllText(outputPath, JsonSerializer.Serialize(RoundTrip(assembly, inputs)));
     }
 
-    public static List<ExampleOutput> RoundTrip(Assembly assembly, IEnumerable<ExampleInput> inputs)
+    /// <summary>Reads each example and writes it back; <paramref name="around"/> (when given) opens a scope around each read, on the reading thread.</summary>
+    public static List<ExampleOutput> RoundTrip(Assembly assembly, IEnumerable<ExampleInput> inputs, Func<ExampleInput, IDisposable>? around = null)
     {
         var options = Options(assembly);
         var outputs = new List<ExampleOutput>();
@@ -39,7 +40,12 @@ public static class ExampleRoundTripper
             try
             {
                 var type = ResolveType(assembly, input.Type);
-                var value = JsonSerializer.Deserialize(input.Json, type, options);
+                object? value;
+                using (around?.Invoke(input))
+                {
+                    value = JsonSerializer.Deserialize(input.Json, type, options);
+                }
+
                 outputs.Add(new ExampleOutput(input.Id, JsonSerializer.Serialize(value, type, options), null));
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException || ex is ArgumentException || ex is NotSupportedException)

@@ -33,7 +33,15 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public BodiesClient(global::System.Net.Http.HttpClient httpClient)
-			: this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false, reading: null)
+		{
+		}
+
+		/// <summary>Creates the client over an HttpClient, as the constructor without read options does, reading replies that break the spec as the options say.</summary>
+		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
+		/// <param name="reading">Strict (fail the call) or Tolerant (read the usual deviations and report each one), and where to log them.</param>
+		public BodiesClient(global::System.Net.Http.HttpClient httpClient, global::Kua.Generated.KuaReadOptions reading)
+			: this(httpClient, ownsHttpClient: false, reading)
 		{
 		}
 
@@ -43,9 +51,9 @@ namespace Consumer
 			_pipeline = null!;
 		}
 
-		private BodiesClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
+		private BodiesClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient, global::Kua.Generated.KuaReadOptions? reading)
 		{
-			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient, reading);
 		}
 
 		/// <summary>Calls POST /things.</summary>
@@ -540,10 +548,11 @@ namespace Microsoft.Extensions.DependencyInjection
 		/// <summary>Registers BodiesClient as a typed HttpClient whose BaseAddress defaults to the document's server URL.</summary>
 		/// <param name="services">The services.</param>
 		/// <param name="configure">Configures the HttpClient (base address, headers, timeout).</param>
+		/// <param name="readMode">Strict (fail the call) or Tolerant (read the usual deviations of replies from the spec and report each one through the container's logging).</param>
 		/// <returns>The HttpClient builder, to add authentication, resilience or logging handlers.</returns>
-		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null, global::Kua.Generated.KuaReadMode readMode = global::Kua.Generated.KuaReadMode.Strict)
 		{
-			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.BodiesClient>(services, http => new global::Consumer.BodiesClient(http))
+			return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.BodiesClient, global::Consumer.BodiesClient>(services, (global::System.Net.Http.HttpClient http, global::System.IServiceProvider provider) => new global::Consumer.BodiesClient(http, global::Kua.Generated.KuaReadOptions.From(provider, readMode)))
 				.ConfigureHttpClient(http =>
 				{
 					if (http.BaseAddress == null)

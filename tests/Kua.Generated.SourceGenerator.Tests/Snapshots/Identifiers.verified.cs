@@ -11,6 +11,7 @@ public string? Namespace { get; set; }
 public partial class IdentifiersTheOddAPIClient : global::System.IDisposable
 public static global::System.Uri? DefaultBaseAddress => null;
 public IdentifiersTheOddAPIClient(global::System.Net.Http.HttpClient httpClient)
+public IdentifiersTheOddAPIClient(global::System.Net.Http.HttpClient httpClient, global::Kua.Generated.KuaReadOptions reading)
 public virtual global::Consumer.DefaultClient Default { get; }
 public virtual global::Consumer.SystemClient System { get; }
 public virtual global::System.Threading.Tasks.Task<global::Consumer._2fa> GetUntaggedAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -28,7 +29,7 @@ public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Consu
 public virtual global::System.Threading.Tasks.Task<global::Consumer.Object> DisposeAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 public virtual global::System.Threading.Tasks.Task<global::Kua.Generated.KuaResponse<global::Consumer.Object>> DisposeWithResponseAsync(global::Consumer.System? body = null, global::System.Threading.CancellationToken cancellationToken = default) =>
 public static partial class IdentifiersTheOddAPIClientServiceCollectionExtensions
-public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddIdentifiersTheOddAPIClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null)
+public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddIdentifiersTheOddAPIClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configure = null, global::Kua.Generated.KuaReadMode readMode = global::Kua.Generated.KuaReadMode.Strict)
 //----- Consumer.Item.g.cs
 public partial class Item
 public string? Item2 { get; set; }

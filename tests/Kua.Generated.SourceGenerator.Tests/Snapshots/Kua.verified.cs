@@ -398,14 +398,22 @@ namespace Kua
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public KuaClient(global::System.Net.Http.HttpClient httpClient)
-			: this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false, reading: null)
+		{
+		}
+
+		/// <summary>Creates the client over an HttpClient, as the constructor without read options does, reading replies that break the spec as the options say.</summary>
+		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
+		/// <param name="reading">Strict (fail the call) or Tolerant (read the usual deviations and report each one), and where to log them.</param>
+		public KuaClient(global::System.Net.Http.HttpClient httpClient, global::Kua.Generated.KuaReadOptions reading)
+			: this(httpClient, ownsHttpClient: false, reading)
 		{
 		}
 
 		/// <summary>Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public KuaClient(global::Kua.Generated.KuaClientOptions options)
-			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true, global::Kua.Generated.KuaReadOptions.From(options))
 		{
 		}
 
@@ -417,9 +425,9 @@ namespace Kua
 			Accounts = null!;
 		}
 
-		private KuaClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
+		private KuaClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient, global::Kua.Generated.KuaReadOptions? reading)
 		{
-			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient, reading);
 			Sessions = new global::Kua.SessionsClient(_pipeline);
 			Accounts = new global::Kua.AccountsClient(_pipeline);
 		}
@@ -548,7 +556,7 @@ namespace Microsoft.Extensions.DependencyInjection
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
 		/// <returns>The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKuaClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Kua.Generated.KuaClientOptions> configure) =>
-			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient, global::Kua.Generated.KuaClientOptions>(services, global::Kua.KuaClient.KuaSecurity, global::Kua.KuaClient.DefaultBaseAddress, configure, http => new global::Kua.KuaClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Kua.KuaClient, global::Kua.Generated.KuaClientOptions>(services, global::Kua.KuaClient.KuaSecurity, global::Kua.KuaClient.DefaultBaseAddress, configure, (http, options) => new global::Kua.KuaClient(http, global::Kua.Generated.KuaReadOptions.From(options)));
 	}
 }
 

@@ -64,14 +64,22 @@ namespace Consumer
 		/// <summary>Creates the client over an HttpClient (for example one from IHttpClientFactory) whose handlers authenticate requests. Requests go to its BaseAddress, or to DefaultBaseAddress when it has none.</summary>
 		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
 		public SecurityClient(global::System.Net.Http.HttpClient httpClient)
-			: this(httpClient, ownsHttpClient: false)
+			: this(httpClient, ownsHttpClient: false, reading: null)
+		{
+		}
+
+		/// <summary>Creates the client over an HttpClient, as the constructor without read options does, reading replies that break the spec as the options say.</summary>
+		/// <param name="httpClient">The HttpClient; the caller owns it.</param>
+		/// <param name="reading">Strict (fail the call) or Tolerant (read the usual deviations and report each one), and where to log them.</param>
+		public SecurityClient(global::System.Net.Http.HttpClient httpClient, global::Kua.Generated.KuaReadOptions reading)
+			: this(httpClient, ownsHttpClient: false, reading)
 		{
 		}
 
 		/// <summary>Creates a client that sends each operation the credentials its security requirement asks for, fetching and refreshing tokens as needed.</summary>
 		/// <param name="options">The base address, credentials and token settings.</param>
 		public SecurityClient(global::Consumer.SecurityClientOptions options)
-			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true)
+			: this(global::Kua.Generated.KuaHttpClientFactory.Create(options, KuaSecurity, DefaultBaseAddress), ownsHttpClient: true, global::Kua.Generated.KuaReadOptions.From(options))
 		{
 		}
 
@@ -81,9 +89,9 @@ namespace Consumer
 			_pipeline = null!;
 		}
 
-		private SecurityClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient)
+		private SecurityClient(global::System.Net.Http.HttpClient httpClient, bool ownsHttpClient, global::Kua.Generated.KuaReadOptions? reading)
 		{
-			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient);
+			_pipeline = new global::Kua.Generated.Runtime.Http.KuaClientPipeline(httpClient, DefaultBaseAddress, ownsHttpClient, reading);
 		}
 
 		/// <summary>Calls GET /default.</summary>
@@ -355,7 +363,7 @@ namespace Microsoft.Extensions.DependencyInjection
 		/// <param name="configure">Sets the base address, credentials and token settings.</param>
 		/// <returns>The HttpClient builder, to add handlers, resilience, logging or a distributed token cache.</returns>
 		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddSecurityClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Consumer.SecurityClientOptions> configure) =>
-			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Consumer.SecurityClient, global::Consumer.SecurityClientOptions>(services, global::Consumer.SecurityClient.KuaSecurity, global::Consumer.SecurityClient.DefaultBaseAddress, configure, http => new global::Consumer.SecurityClient(http));
+			global::Microsoft.Extensions.DependencyInjection.KuaServiceCollectionExtensions.AddKuaGeneratedClient<global::Consumer.SecurityClient, global::Consumer.SecurityClientOptions>(services, global::Consumer.SecurityClient.KuaSecurity, global::Consumer.SecurityClient.DefaultBaseAddress, configure, (http, options) => new global::Consumer.SecurityClient(http, global::Kua.Generated.KuaReadOptions.From(options)));
 	}
 }
 
