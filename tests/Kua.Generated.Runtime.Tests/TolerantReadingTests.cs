@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Kua.Generated.Runtime.Json;
 using Kua.Generated.Runtime.Reading;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Kua.Generated.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tolerant;
@@ -41,7 +40,7 @@ public sealed class TolerantReadingTests
     [Fact]
     public async Task StrictModeFailsNamingTheOperationStatusAndPath()
     {
-        await using var server = await JsonServer.StartAsync(Deviating);
+        await using var server = await ServeAsync(Deviating);
         using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress });
 
         var error = await Assert.ThrowsAsync<KuaApiException>(() => client.GetInvoiceAsync("inv-1"));
@@ -55,7 +54,7 @@ public sealed class TolerantReadingTests
     [Fact]
     public async Task TolerantModeReadsEachDocumentedDeviationAndReportsIt()
     {
-        await using var server = await JsonServer.StartAsync(Deviating);
+        await using var server = await ServeAsync(Deviating);
         var logs = new LogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var metrics = new DeviationCounter();
@@ -99,7 +98,7 @@ public sealed class TolerantReadingTests
     [Fact]
     public async Task RepeatedDeviationsAreCountedEachTimeAndLoggedOnce()
     {
-        await using var server = await JsonServer.StartAsync("[" + Deviating + "," + Deviating + "]");
+        await using var server = await ServeAsync("[" + Deviating + "," + Deviating + "]");
         var logs = new LogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var metrics = new DeviationCounter();
@@ -119,7 +118,7 @@ public sealed class TolerantReadingTests
     [Fact]
     public async Task ValidRepliesReadTheSameInBothModesWithoutDeviations()
     {
-        await using var server = await JsonServer.StartAsync(Valid);
+        await using var server = await ServeAsync(Valid);
         using var metrics = new DeviationCounter();
         using var strict = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress });
         using var tolerant = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, new KuaReadOptions { Mode = KuaReadMode.Tolerant });
@@ -140,7 +139,7 @@ public sealed class TolerantReadingTests
     [InlineData("{\"id\":[],\"amount\":1,\"status\":\"open\",\"lines\":[]}", "id")]
     public async Task AnythingElseStillFailsInTolerantMode(string body, string member)
     {
-        await using var server = await JsonServer.StartAsync(body);
+        await using var server = await ServeAsync(body);
         using var client = new InvoicesClient(new HttpClient { BaseAddress = server.BaseAddress }, new KuaReadOptions { Mode = KuaReadMode.Tolerant });
 
         var error = await Assert.ThrowsAsync<KuaApiException>(() => client.GetInvoiceAsync("x"));
@@ -152,7 +151,7 @@ public sealed class TolerantReadingTests
     [Fact]
     public async Task DependencyInjectionTakesTheReadModeAndLogsThroughTheContainer()
     {
-        await using var server = await JsonServer.StartAsync(Deviating);
+        await using var server = await ServeAsync(Deviating);
         var logs = new LogCollector();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs));
@@ -186,40 +185,16 @@ public sealed class TolerantReadingTests
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => KuaJson.Deserialize(Deviating, InvoicesClientJson.InvoiceJson));
     }
 
-    /// <summary>A Kestrel server on 127.0.0.1 that answers every GET with one JSON body.</summary>
-    private sealed class JsonServer : IAsyncDisposable
+    /// <summary>A Kestrel server on 127.0.0.1 (the stream tests' server) answering the spec's paths with one JSON body.</summary>
+    private static async Task<StreamServer> ServeAsync(string body)
     {
-        private readonly WebApplication _app;
-
-        private JsonServer(WebApplication app, Uri baseAddress)
+        var server = await StreamServer.StartAsync();
+        foreach (var path in new[] { "/v1/invoices", "/v1/invoices/inv-1", "/v1/invoices/x" })
         {
-            _app = app;
-            BaseAddress = baseAddress;
+            server.Map(path, "application/json", Encoding.UTF8.GetBytes(body));
         }
 
-        public Uri BaseAddress { get; }
-
-        public static async Task<JsonServer> StartAsync(string body)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            app.Run(context =>
-            {
-                context.Response.ContentType = "application/json";
-                return context.Response.WriteAsync(body);
-            });
-            await app.StartAsync();
-            var address = app.Urls.Single();
-            return new JsonServer(app, new Uri(address.TrimEnd('/') + "/v1/"));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        return server;
     }
 
     /// <summary>Warning entries of the reading category, keyed "operation kind path schema" from their structured state.</summary>

@@ -29,54 +29,31 @@ namespace Kua.Generated.Runtime.Reading
             throw KuaJson.Unexpected(ref reader, what);
         }
 
-        public static int Int32(ref Utf8JsonReader reader)
+        public static int Int32(ref Utf8JsonReader reader) =>
+            Number(ref reader, (string text, out int value) => int.TryParse(text, Integer, CultureInfo.InvariantCulture, out value), "an integer");
+
+        public static long Int64(ref Utf8JsonReader reader) =>
+            Number(ref reader, (string text, out long value) => long.TryParse(text, Integer, CultureInfo.InvariantCulture, out value), "an integer");
+
+        public static float Single(ref Utf8JsonReader reader) =>
+            Number(ref reader, (string text, out float value) => float.TryParse(text, Real, CultureInfo.InvariantCulture, out value) && !float.IsInfinity(value), "a number");
+
+        public static double Double(ref Utf8JsonReader reader) =>
+            Number(ref reader, (string text, out double value) => double.TryParse(text, Real, CultureInfo.InvariantCulture, out value) && !double.IsInfinity(value), "a number");
+
+        public static decimal Decimal(ref Utf8JsonReader reader) =>
+            Number(ref reader, (string text, out decimal value) => decimal.TryParse(text, Real, CultureInfo.InvariantCulture, out value), "a number");
+
+        /// <summary>A number member holding something else: a numeric string reads when <paramref name="parse"/> takes all of it.</summary>
+        private static T Number<T>(ref Utf8JsonReader reader, Parser<T> parse, string what)
         {
-            if (NumericText(ref reader) is string text && int.TryParse(text, Integer, CultureInfo.InvariantCulture, out var value))
+            if (NumericText(ref reader) is string text && parse(text, out var value))
             {
-                return Reported(value);
+                KuaReadSession.Current!.Report(KuaSpecDeviationKind.StringForNumber, null, null);
+                return value;
             }
 
-            throw KuaJson.Unexpected(ref reader, "an integer");
-        }
-
-        public static long Int64(ref Utf8JsonReader reader)
-        {
-            if (NumericText(ref reader) is string text && long.TryParse(text, Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                return Reported(value);
-            }
-
-            throw KuaJson.Unexpected(ref reader, "an integer");
-        }
-
-        public static float Single(ref Utf8JsonReader reader)
-        {
-            if (NumericText(ref reader) is string text && float.TryParse(text, Real, CultureInfo.InvariantCulture, out var value) && !float.IsInfinity(value))
-            {
-                return Reported(value);
-            }
-
-            throw KuaJson.Unexpected(ref reader, "a number");
-        }
-
-        public static double Double(ref Utf8JsonReader reader)
-        {
-            if (NumericText(ref reader) is string text && double.TryParse(text, Real, CultureInfo.InvariantCulture, out var value) && !double.IsInfinity(value))
-            {
-                return Reported(value);
-            }
-
-            throw KuaJson.Unexpected(ref reader, "a number");
-        }
-
-        public static decimal Decimal(ref Utf8JsonReader reader)
-        {
-            if (NumericText(ref reader) is string text && decimal.TryParse(text, Real, CultureInfo.InvariantCulture, out var value))
-            {
-                return Reported(value);
-            }
-
-            throw KuaJson.Unexpected(ref reader, "a number");
+            throw KuaJson.Unexpected(ref reader, what);
         }
 
         /// <summary>The text of a JSON string that has the shape of a JSON number, in a tolerant session; null otherwise.</summary>
@@ -93,10 +70,6 @@ namespace Kua.Generated.Runtime.Reading
             return (first == '-' || (first >= '0' && first <= '9')) && last >= '0' && last <= '9' ? text : null;
         }
 
-        private static T Reported<T>(T value)
-        {
-            KuaReadSession.Current!.Report(KuaSpecDeviationKind.StringForNumber, null, null);
-            return value;
-        }
+        private delegate bool Parser<T>(string text, out T value);
     }
 }
