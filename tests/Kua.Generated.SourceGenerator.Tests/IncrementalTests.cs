@@ -74,6 +74,38 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void AddingASchemaToASpecOfManyTypesChangesOneModelFileAndReshufflesNone()
+    {
+        // Above 300 types the types go into 64 files by a hash of their name: one new schema lands in one of them.
+        static string Spec(bool withAdded)
+        {
+            var text = new System.Text.StringBuilder("openapi: 3.0.3\ninfo: { title: Many, version: '1' }\npaths:\n  /things:\n    get:\n      operationId: getThing\n      responses:\n        '200':\n          description: A thing.\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Thing000' }\ncomponents:\n  schemas:\n");
+            for (var i = 0; i < 320; i++)
+            {
+                text.Append("    Thing").Append(i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)).Append(": { type: object, properties: { name: { type: string } } }\n");
+            }
+
+            return withAdded ? text.Append("    Added: { type: object, properties: { name: { type: string } } }\n").ToString() : text.ToString();
+        }
+
+        const string path = "/specs/many.yaml";
+        var driver = GeneratorHarness.CreateDriver(new[] { new SpecFile(path, Spec(withAdded: false), "Many", "ManyClient") { KeepUnusedSchemas = true } }, out var texts);
+        var compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+
+        driver = driver.ReplaceAdditionalText(texts.Single(), new InMemoryAdditionalText(path, Spec(withAdded: true))).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        var files = result.TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).Select(o => ((GeneratedFile)o.Value, o.Reason)).ToList();
+        var models = files.Where(f => f.Item1.HintName.StartsWith("Many.ManyClient.Models.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(before.Count(h => h.StartsWith("Many.ManyClient.Models.", StringComparison.Ordinal)), models.Count);
+        var changed = Assert.Single(models, f => !Reused.Contains(f.Reason));
+        Assert.Contains("class Added", changed.Item1.Source, StringComparison.Ordinal);
+        Assert.Equal(before.Order(StringComparer.Ordinal), result.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ChangingTheNamespaceMetadataRegenerates()
     {
         var (driver, compilation, _) = Start();
