@@ -26,7 +26,8 @@ namespace Kua.Generated.Runtime.Authentication
 
         public const string OperationTag = "kua.operation_id";
 
-        private static readonly Meter Meter = new Meter(MeterName, typeof(AuthenticationMetrics).Assembly.GetName().Version?.ToString());
+        /// <summary>The client's one meter; other parts of the runtime (tolerant reading) add their instruments to it.</summary>
+        internal static readonly Meter Meter = new Meter(MeterName, typeof(AuthenticationMetrics).Assembly.GetName().Version?.ToString());
 
         private static readonly Counter<long> LoginCounter = Meter.CreateCounter<long>(Logins, "{login}", "Shared logins (one for any number of waiting callers), by outcome.");
 

@@ -27,8 +27,7 @@ namespace Kua.Generated.Runtime.Reading
         // Beyond this many distinct deviations, the oldest quiet periods are forgotten (a server could vary paths without end).
         private const int MaxRemembered = 1024;
 
-        private static readonly Meter Meter = new Meter(AuthenticationMetrics.MeterName, typeof(TolerantReading).Assembly.GetName().Version?.ToString());
-        private static readonly Counter<long> Deviations = Meter.CreateCounter<long>(DeviationsCounterName, "{deviation}", "Places where a reply broke its schema and was read anyway (KuaReadMode.Tolerant).");
+        private static readonly Counter<long> Deviations = AuthenticationMetrics.Meter.CreateCounter<long>(DeviationsCounterName, "{deviation}", "Places where a reply broke its schema and was read anyway (KuaReadMode.Tolerant).");
 
         private readonly ILogger _logger;
         private readonly ConcurrentDictionary<string, long> _quietUntil = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -53,7 +52,8 @@ namespace Kua.Generated.Runtime.Reading
                     continue;
                 }
 
-                var key = operationId + "\n" + deviation.Schema + "\n" + WithoutIndexes(deviation.Path) + "\n" + deviation.KindTag;
+                var path = WithoutIndexes(deviation.Path);
+                var key = operationId + "\n" + deviation.Schema + "\n" + path + "\n" + deviation.KindTag;
                 if (_quietUntil.TryGetValue(key, out var until) && now < until)
                 {
                     continue;
@@ -65,7 +65,7 @@ namespace Kua.Generated.Runtime.Reading
                 }
 
                 _quietUntil[key] = now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency);
-                DeviationRead(_logger, operationId, deviation.KindTag, WithoutIndexes(deviation.Path), deviation.Schema ?? "(none)");
+                DeviationRead(_logger, operationId, deviation.KindTag, path, deviation.Schema ?? "(none)");
             }
         }
 
