@@ -7,24 +7,36 @@ using System.Text.Json.Serialization;
 namespace Kua.Generated.Runtime.Json
 {
     /// <summary>
+    /// A generated string enum, which its converter asks to wrap a text. An interface rather than a delegate: a spec
+    /// with many enums would otherwise compile one lambda and its cached delegate per enum in every build.
+    /// </summary>
+    /// <typeparam name="T">The enum struct itself.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public interface IKuaStringEnum<T>
+        where T : struct, IKuaStringEnum<T>
+    {
+        /// <summary>The value with this text, listed or not (called on <c>default(T)</c>).</summary>
+        /// <param name="text">The text, as the API writes it.</param>
+        /// <returns>The value.</returns>
+        T FromText(string text);
+    }
+
+    /// <summary>
     /// JSON string ⇄ a generated string enum (a struct over its text). Known values are matched on their UTF-8 bytes
     /// and share one string each; a value the client does not know yet is kept as it is.
     /// </summary>
     /// <typeparam name="T">The enum struct; its <c>ToString()</c> is its text.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class KuaStringEnumConverter<T> : JsonConverter<T>
-        where T : struct
+        where T : struct, IKuaStringEnum<T>
     {
-        private readonly Func<string, T> _create;
         private readonly T[] _known;
         private readonly KuaUtf8Lookup _lookup;
 
         /// <summary>Creates the converter.</summary>
-        /// <param name="create">Wraps a text (the enum's constructor).</param>
         /// <param name="known">The values the spec lists.</param>
-        public KuaStringEnumConverter(Func<string, T> create, params string[] known)
+        public KuaStringEnumConverter(params string[] known)
         {
-            _create = create ?? throw new ArgumentNullException(nameof(create));
             if (known is null)
             {
                 throw new ArgumentNullException(nameof(known));
@@ -33,7 +45,7 @@ namespace Kua.Generated.Runtime.Json
             _known = new T[known.Length];
             for (var i = 0; i < known.Length; i++)
             {
-                _known[i] = create(known[i]);
+                _known[i] = default(T).FromText(known[i]);
             }
 
             _lookup = new KuaUtf8Lookup(known);
@@ -46,7 +58,7 @@ namespace Kua.Generated.Runtime.Json
         {
             KuaJson.Expect(ref reader, JsonTokenType.String, "a string");
             var index = _lookup.Find(ref reader, -1);
-            return index >= 0 ? _known[index] : _create(reader.GetString()!);
+            return index >= 0 ? _known[index] : default(T).FromText(reader.GetString()!);
         }
 
         /// <summary>Reads a member's value, or null.</summary>

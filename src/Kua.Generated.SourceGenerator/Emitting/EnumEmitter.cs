@@ -38,7 +38,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
             writer.Doc("summary", model.Summary ?? "The <" + model.SchemaName + "> values.");
             writer.DocRaw("remarks", "A value the server sends that this client does not list yet is kept as it is: compare with the static members, or read <see cref=\"ToString\"/>.");
             Attributes(writer, types, model);
-            using (writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
+            var textEnum = "global::Kua.Generated.Runtime.Json.IKuaStringEnum<" + name + ">";
+            using (writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + textEnum))
             {
                 writer.Line("private readonly " + nullableString + " _value;");
                 writer.Line();
@@ -77,6 +78,8 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Line();
                 writer.Line("/// <summary>The value as the API writes it.</summary>");
                 writer.Line("public override string ToString() => _value ?? string.Empty;");
+                writer.Line();
+                writer.Line(name + " " + textEnum + ".FromText(string text) => new " + name + "(text);");
             }
         }
 
@@ -101,7 +104,7 @@ namespace Kua.Generated.SourceGenerator.Emitting
             var type = context.Generated(model.Name);
             var converter = (model.IsString ? "KuaStringEnumConverter<" : "KuaIntegerEnumConverter<") + type + ">";
             var creation = model.IsString
-                ? "new " + converter + "(v => new " + type + "(v)" + string.Concat(model.Members.Select(m => ", " + Literals.String(m.Value))) + ")"
+                ? "new " + converter + "(" + string.Join(", ", model.Members.Select(m => Literals.String(m.Value))) + ")"
                 : "new " + converter + "()";
             writer.Line("private static " + converter + " s_" + model.Name + ";");
             writer.Line();

@@ -11,7 +11,7 @@ namespace Consumer
 	/// <remarks>A value the server sends that this client does not list yet is kept as it is: compare with the static members, or read <see cref="ToString"/>.</remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.EnumsClientJsonConverterFactory))]
-	public readonly partial struct Awkward : global::System.IEquatable<Awkward>
+	public readonly partial struct Awkward : global::System.IEquatable<Awkward>, global::Kua.Generated.Runtime.Json.IKuaStringEnum<Awkward>
 	{
 		private readonly string? _value;
 
@@ -80,6 +80,8 @@ namespace Consumer
 
 		/// <summary>The value as the API writes it.</summary>
 		public override string ToString() => _value ?? string.Empty;
+
+		Awkward global::Kua.Generated.Runtime.Json.IKuaStringEnum<Awkward>.FromText(string text) => new Awkward(text);
 	}
 }
 
@@ -93,7 +95,7 @@ namespace Consumer.Serialization
 	{
 		private static KuaStringEnumConverter<Awkward> s_Awkward;
 
-		internal static KuaStringEnumConverter<Awkward> AwkwardJson => s_Awkward ?? (s_Awkward = new KuaStringEnumConverter<Awkward>(v => new Awkward(v), "", "123", "in-review", "Active", "active", "ACTIVE", "a b", "é", "class", "Equals", "Awkward", "v1", "V1"));
+		internal static KuaStringEnumConverter<Awkward> AwkwardJson => s_Awkward ?? (s_Awkward = new KuaStringEnumConverter<Awkward>("", "123", "in-review", "Active", "active", "ACTIVE", "a b", "é", "class", "Equals", "Awkward", "v1", "V1"));
 	}
 	#nullable enable
 }
@@ -111,7 +113,7 @@ namespace Consumer
 	/// <remarks>A value the server sends that this client does not list yet is kept as it is: compare with the static members, or read <see cref="ToString"/>.</remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.EnumsClientJsonConverterFactory))]
-	public readonly partial struct NullableStatus : global::System.IEquatable<NullableStatus>
+	public readonly partial struct NullableStatus : global::System.IEquatable<NullableStatus>, global::Kua.Generated.Runtime.Json.IKuaStringEnum<NullableStatus>
 	{
 		private readonly string? _value;
 
@@ -147,6 +149,8 @@ namespace Consumer
 
 		/// <summary>The value as the API writes it.</summary>
 		public override string ToString() => _value ?? string.Empty;
+
+		NullableStatus global::Kua.Generated.Runtime.Json.IKuaStringEnum<NullableStatus>.FromText(string text) => new NullableStatus(text);
 	}
 }
 
@@ -160,7 +164,7 @@ namespace Consumer.Serialization
 	{
 		private static KuaStringEnumConverter<NullableStatus> s_NullableStatus;
 
-		internal static KuaStringEnumConverter<NullableStatus> NullableStatusJson => s_NullableStatus ?? (s_NullableStatus = new KuaStringEnumConverter<NullableStatus>(v => new NullableStatus(v), "open", "closed"));
+		internal static KuaStringEnumConverter<NullableStatus> NullableStatusJson => s_NullableStatus ?? (s_NullableStatus = new KuaStringEnumConverter<NullableStatus>("open", "closed"));
 	}
 	#nullable enable
 }

@@ -175,7 +175,7 @@ namespace Consumer
 	/// <remarks>A value the server sends that this client does not list yet is kept as it is: compare with the static members, or read <see cref="ToString"/>.</remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Serialization.FeaturesClientJsonConverterFactory))]
-	public readonly partial struct Fixed : global::System.IEquatable<Fixed>
+	public readonly partial struct Fixed : global::System.IEquatable<Fixed>, global::Kua.Generated.Runtime.Json.IKuaStringEnum<Fixed>
 	{
 		private readonly string? _value;
 
@@ -208,6 +208,8 @@ namespace Consumer
 
 		/// <summary>The value as the API writes it.</summary>
 		public override string ToString() => _value ?? string.Empty;
+
+		Fixed global::Kua.Generated.Runtime.Json.IKuaStringEnum<Fixed>.FromText(string text) => new Fixed(text);
 	}
 }
 
@@ -221,7 +223,7 @@ namespace Consumer.Serialization
 	{
 		private static KuaStringEnumConverter<Fixed> s_Fixed;
 
-		internal static KuaStringEnumConverter<Fixed> FixedJson => s_Fixed ?? (s_Fixed = new KuaStringEnumConverter<Fixed>(v => new Fixed(v), "only"));
+		internal static KuaStringEnumConverter<Fixed> FixedJson => s_Fixed ?? (s_Fixed = new KuaStringEnumConverter<Fixed>("only"));
 	}
 	#nullable enable
 }

@@ -78,7 +78,7 @@ public string? Id { get; set; }
 public partial class _2fa
 public string? Code { get; set; }
 //----- Consumer.Ünïcödé.g.cs
-public readonly partial struct Ünïcödé : global::System.IEquatable<Ünïcödé>
+public readonly partial struct Ünïcödé : global::System.IEquatable<Ünïcödé>, global::Kua.Generated.Runtime.Json.IKuaStringEnum<Ünïcödé>
 public Ünïcödé(string value)
 public static readonly Ünïcödé Ä = new Ünïcödé("ä");
 public static readonly Ünïcödé Ö = new Ünïcödé("ö");

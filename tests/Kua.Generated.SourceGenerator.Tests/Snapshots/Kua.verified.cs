@@ -80,7 +80,7 @@ namespace Kua
 	/// <remarks>A value the server sends that this client does not list yet is kept as it is: compare with the static members, or read <see cref="ToString"/>.</remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("Kua.Generated", "<version>")]
 	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kua.Serialization.KuaClientJsonConverterFactory))]
-	public readonly partial struct AccountStatus : global::System.IEquatable<AccountStatus>
+	public readonly partial struct AccountStatus : global::System.IEquatable<AccountStatus>, global::Kua.Generated.Runtime.Json.IKuaStringEnum<AccountStatus>
 	{
 		private readonly string? _value;
 
@@ -119,6 +119,8 @@ namespace Kua
 
 		/// <summary>The value as the API writes it.</summary>
 		public override string ToString() => _value ?? string.Empty;
+
+		AccountStatus global::Kua.Generated.Runtime.Json.IKuaStringEnum<AccountStatus>.FromText(string text) => new AccountStatus(text);
 	}
 }
 
@@ -132,7 +134,7 @@ namespace Kua.Serialization
 	{
 		private static KuaStringEnumConverter<AccountStatus> s_AccountStatus;
 
-		internal static KuaStringEnumConverter<AccountStatus> AccountStatusJson => s_AccountStatus ?? (s_AccountStatus = new KuaStringEnumConverter<AccountStatus>(v => new AccountStatus(v), "active", "suspended", "pending"));
+		internal static KuaStringEnumConverter<AccountStatus> AccountStatusJson => s_AccountStatus ?? (s_AccountStatus = new KuaStringEnumConverter<AccountStatus>("active", "suspended", "pending"));
 	}
 	#nullable enable
 }
