@@ -8,20 +8,31 @@ using Kua.Generated.Runtime.Reading;
 
 namespace Kua.Generated.Runtime.Json
 {
-    /// <summary>Reads the member at <paramref name="index"/> into <paramref name="target"/>; the reader is on the member's value.</summary>
-    /// <typeparam name="T">The object type.</typeparam>
-    /// <param name="reader">The reader.</param>
-    /// <param name="target">The object being read.</param>
-    /// <param name="index">The member's index in the schema's member list.</param>
+    /// <summary>
+    /// What the generated code supplies for one class: create it, read one member by index, write every member. One small
+    /// class per type rather than three delegates, because the compiler builds a delegate and a cache for each method
+    /// group it converts, for every type and in every build.
+    /// </summary>
+    /// <typeparam name="T">The class.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public delegate void KuaMemberReader<in T>(ref Utf8JsonReader reader, T target, int index);
+    public abstract class KuaObjectCodec<T>
+        where T : class
+    {
+        /// <summary>Creates an empty object (defaults applied).</summary>
+        /// <returns>The object.</returns>
+        public abstract T Create();
 
-    /// <summary>Writes every member of <paramref name="value"/> through <paramref name="writer"/>.</summary>
-    /// <typeparam name="T">The object type.</typeparam>
-    /// <param name="writer">Writes members by index, applying the schema's rules for null.</param>
-    /// <param name="value">The object.</param>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public delegate void KuaMemberWriter<in T>(KuaObjectWriter writer, T value);
+        /// <summary>Reads the member at <paramref name="index"/> into <paramref name="target"/>; the reader is on the member's value.</summary>
+        /// <param name="reader">The reader.</param>
+        /// <param name="target">The object being read.</param>
+        /// <param name="index">The member's index in the schema's member list.</param>
+        public abstract void Read(ref Utf8JsonReader reader, T target, int index);
+
+        /// <summary>Writes every member of <paramref name="value"/> through <paramref name="writer"/>.</summary>
+        /// <param name="writer">Writes members by index, applying the schema's rules for null.</param>
+        /// <param name="value">The object.</param>
+        public abstract void Write(KuaObjectWriter writer, T value);
+    }
 
     /// <summary>An object converter seen without its type argument, so a base type can hand a reply to a subtype's converter.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -63,7 +74,7 @@ namespace Kua.Generated.Runtime.Json
 
     /// <summary>
     /// Reads and writes a generated class without reflection. The generated code supplies a table (member names and
-    /// flags) and three small functions (create, read one member by index, write all members); this class does the
+    /// flags) and a codec (create, read one member by index, write all members); this class does the
     /// rest: matching property names, null rules, required members, error paths, discriminators and extra members.
     /// </summary>
     /// <typeparam name="T">The class.</typeparam>
@@ -73,9 +84,7 @@ namespace Kua.Generated.Runtime.Json
     {
         private readonly string _schema;
         private readonly KuaJsonMembers _members;
-        private readonly Func<T> _create;
-        private readonly KuaMemberReader<T> _read;
-        private readonly KuaMemberWriter<T> _write;
+        private readonly KuaObjectCodec<T> _codec;
         private KuaExtraMembers<T>? _extras;
         private byte[]? _discriminator;
         private KuaSubtype[]? _subtypes;
@@ -83,17 +92,13 @@ namespace Kua.Generated.Runtime.Json
 
         /// <summary>Creates the converter.</summary>
         /// <param name="schema">The schema's name, for errors.</param>
-        /// <param name="create">Creates an empty object (defaults applied).</param>
-        /// <param name="read">Reads one member by index.</param>
-        /// <param name="write">Writes every member.</param>
+        /// <param name="codec">Creates, reads and writes the type's members.</param>
         /// <param name="flags">One hexadecimal digit of <c>KuaMemberFlags</c> per member.</param>
         /// <param name="names">The members' JSON names, in the order the index counts them.</param>
-        public KuaObjectConverter(string schema, Func<T> create, KuaMemberReader<T> read, KuaMemberWriter<T> write, string flags, params string[] names)
+        public KuaObjectConverter(string schema, KuaObjectCodec<T> codec, string flags, params string[] names)
         {
             _schema = schema ?? throw new ArgumentNullException(nameof(schema));
-            _create = create ?? throw new ArgumentNullException(nameof(create));
-            _read = read ?? throw new ArgumentNullException(nameof(read));
-            _write = write ?? throw new ArgumentNullException(nameof(write));
+            _codec = codec ?? throw new ArgumentNullException(nameof(codec));
             _members = new KuaJsonMembers(flags, names);
         }
 
@@ -204,7 +209,7 @@ namespace Kua.Generated.Runtime.Json
         private T ReadMembers(ref Utf8JsonReader reader)
         {
             var members = _members;
-            var result = _create();
+            var result = _codec.Create();
             var seen = 0UL;
             var seenBeyond64 = members.Count > 64 ? new bool[members.Count] : null;
             var found = 0;
@@ -263,12 +268,12 @@ namespace Kua.Generated.Runtime.Json
                     }
                     else if (session is null)
                     {
-                        _read(ref reader, result, index);
+                        _codec.Read(ref reader, result, index);
                     }
                     else
                     {
                         var before = session.Count;
-                        _read(ref reader, result, index);
+                        _codec.Read(ref reader, result, index);
                         if (session.Count > before)
                         {
                             session.Within(before, KuaReadSession.MemberSegment(members.Names[index]), _schema);
@@ -340,7 +345,7 @@ namespace Kua.Generated.Runtime.Json
         private void WriteMembers(Utf8JsonWriter writer, T value)
         {
             writer.WriteStartObject();
-            _write(new KuaObjectWriter(writer, _members, _schema), value);
+            _codec.Write(new KuaObjectWriter(writer, _members, _schema), value);
             _extras?.Write(writer, value);
             writer.WriteEndObject();
         }

@@ -30,21 +30,24 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Open> s_Open;
 
-		internal static KuaObjectConverter<Open> OpenJson => s_Open ?? (s_Open = new KuaObjectConverter<Open>("Open", New_Open, Read_Open, Write_Open, "0", "id").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, Null_Any, true));
+		internal static KuaObjectConverter<Open> OpenJson => s_Open ?? (s_Open = new KuaObjectConverter<Open>("Open", new Codec_Open(), "0", "id").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, Null_Any, true));
 
-		private static Open New_Open() => new Open();
-
-		private static void Read_Open(ref Utf8JsonReader r, Open o, int i)
+		private sealed class Codec_Open : KuaObjectCodec<Open>
 		{
-			switch (i)
+			public override Open Create() => new Open();
+
+			public override void Read(ref Utf8JsonReader r, Open o, int i)
 			{
-				case 0: o.Id = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.Id = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Open(KuaObjectWriter w, Open o)
-		{
-			w.String(0, o.Id);
+			public override void Write(KuaObjectWriter w, Open o)
+			{
+				w.String(0, o.Id);
+			}
 		}
 	}
 	#nullable enable
@@ -97,31 +100,34 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Settings> s_Settings;
 
-		internal static KuaObjectConverter<Settings> SettingsJson => s_Settings ?? (s_Settings = new KuaObjectConverter<Settings>("Settings", New_Settings, Read_Settings, Write_Settings, "100000", "name", "labels", "entries", "groups", "free", "closed").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double, false));
+		internal static KuaObjectConverter<Settings> SettingsJson => s_Settings ?? (s_Settings = new KuaObjectConverter<Settings>("Settings", new Codec_Settings(), "100000", "name", "labels", "entries", "groups", "free", "closed").WithExtraMembers(o => o.AdditionalProperties, (o, v) => o.AdditionalProperties = v, global::Kua.Generated.Runtime.Json.KuaJsonConverters.Double, false));
 
-		private static Settings New_Settings() => new Settings { Name = default };
-
-		private static void Read_Settings(ref Utf8JsonReader r, Settings o, int i)
+		private sealed class Codec_Settings : KuaObjectCodec<Settings>
 		{
-			switch (i)
+			public override Settings Create() => new Settings { Name = default };
+
+			public override void Read(ref Utf8JsonReader r, Settings o, int i)
 			{
-				case 0: o.Name = ReadString(ref r); break;
-				case 1: o.Labels = Map_String.ReadValue(ref r); break;
-				case 2: o.Entries = Map_EntryJson.ReadValue(ref r); break;
-				case 3: o.Groups = Map_List_Int32.ReadValue(ref r); break;
-				case 4: o.Free = Map_Null_Any.ReadValue(ref r); break;
-				case 5: o.Closed = SettingsClosedJson.ReadValue(ref r); break;
+				switch (i)
+				{
+					case 0: o.Name = ReadString(ref r); break;
+					case 1: o.Labels = Map_String.ReadValue(ref r); break;
+					case 2: o.Entries = Map_EntryJson.ReadValue(ref r); break;
+					case 3: o.Groups = Map_List_Int32.ReadValue(ref r); break;
+					case 4: o.Free = Map_Null_Any.ReadValue(ref r); break;
+					case 5: o.Closed = SettingsClosedJson.ReadValue(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Settings(KuaObjectWriter w, Settings o)
-		{
-			w.String(0, o.Name);
-			w.Object(1, o.Labels, Map_String);
-			w.Object(2, o.Entries, Map_EntryJson);
-			w.Object(3, o.Groups, Map_List_Int32);
-			w.Object(4, o.Free, Map_Null_Any);
-			w.Object(5, o.Closed, SettingsClosedJson);
+			public override void Write(KuaObjectWriter w, Settings o)
+			{
+				w.String(0, o.Name);
+				w.Object(1, o.Labels, Map_String);
+				w.Object(2, o.Entries, Map_EntryJson);
+				w.Object(3, o.Groups, Map_List_Int32);
+				w.Object(4, o.Free, Map_Null_Any);
+				w.Object(5, o.Closed, SettingsClosedJson);
+			}
 		}
 	}
 	#nullable enable

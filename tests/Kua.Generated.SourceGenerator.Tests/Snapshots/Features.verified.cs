@@ -30,25 +30,28 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Composed> s_Composed;
 
-		internal static KuaObjectConverter<Composed> ComposedJson => s_Composed ?? (s_Composed = new KuaObjectConverter<Composed>("Composed", New_Composed, Read_Composed, Write_Composed, "001", "label", "at", "size"));
+		internal static KuaObjectConverter<Composed> ComposedJson => s_Composed ?? (s_Composed = new KuaObjectConverter<Composed>("Composed", new Codec_Composed(), "001", "label", "at", "size"));
 
-		private static Composed New_Composed() => new Composed { Size = default };
-
-		private static void Read_Composed(ref Utf8JsonReader r, Composed o, int i)
+		private sealed class Codec_Composed : KuaObjectCodec<Composed>
 		{
-			switch (i)
+			public override Composed Create() => new Composed { Size = default };
+
+			public override void Read(ref Utf8JsonReader r, Composed o, int i)
 			{
-				case 0: o.Label = ReadString(ref r); break;
-				case 1: o.At = ReadDateTimeOffset(ref r); break;
-				case 2: o.Size = ReadInt32(ref r); break;
+				switch (i)
+				{
+					case 0: o.Label = ReadString(ref r); break;
+					case 1: o.At = ReadDateTimeOffset(ref r); break;
+					case 2: o.Size = ReadInt32(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Composed(KuaObjectWriter w, Composed o)
-		{
-			w.String(0, o.Label);
-			w.DateTimeOffset(1, o.At);
-			w.Int32(2, o.Size);
+			public override void Write(KuaObjectWriter w, Composed o)
+			{
+				w.String(0, o.Label);
+				w.DateTimeOffset(1, o.At);
+				w.Int32(2, o.Size);
+			}
 		}
 	}
 	#nullable enable
@@ -308,53 +311,56 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Holder> s_Holder;
 
-		internal static KuaObjectConverter<Holder> HolderJson => s_Holder ?? (s_Holder = new KuaObjectConverter<Holder>("Holder", New_Holder, Read_Holder, Write_Holder, "59002000000000000", "id", "secret", "explicitShape", "implicitShape", "maybeCircle", "awkward", "signed", "fixed", "matrix", "nested", "address", "tree", "ping", "composed", "retries", "mode", "old"));
+		internal static KuaObjectConverter<Holder> HolderJson => s_Holder ?? (s_Holder = new KuaObjectConverter<Holder>("Holder", new Codec_Holder(), "59002000000000000", "id", "secret", "explicitShape", "implicitShape", "maybeCircle", "awkward", "signed", "fixed", "matrix", "nested", "address", "tree", "ping", "composed", "retries", "mode", "old"));
 
-		private static Holder New_Holder() => new Holder { Secret = default };
-
-		private static void Read_Holder(ref Utf8JsonReader r, Holder o, int i)
+		private sealed class Codec_Holder : KuaObjectCodec<Holder>
 		{
-			switch (i)
+			public override Holder Create() => new Holder { Secret = default };
+
+			public override void Read(ref Utf8JsonReader r, Holder o, int i)
 			{
-				case 0: o.Id = ReadString(ref r); break;
-				case 1: o.Secret = ReadString(ref r); break;
-				case 2: o.ExplicitShape = ExplicitShapeJson.ReadValue(ref r); break;
-				case 3: o.ImplicitShape = ImplicitShapeJson.ReadValue(ref r); break;
-				case 4: o.MaybeCircle = CircleJson.ReadValue(ref r); break;
-				case 5: o.Awkward = AwkwardJson.ReadValue(ref r); break;
-				case 6: o.Signed = SignedJson.ReadValue(ref r); break;
-				case 7: o.Fixed = FixedJson.ReadValue(ref r); break;
-				case 8: o.Matrix = List_List_Int32.ReadValue(ref r); break;
-				case 9: o.Nested = Map_Map_Int64.ReadValue(ref r); break;
-				case 10: o.Address = HolderAddressJson.ReadValue(ref r); break;
-				case 11: o.Tree = NodeJson.ReadValue(ref r); break;
-				case 12: o.Ping = PingJson.ReadValue(ref r); break;
-				case 13: o.Composed = ComposedJson.ReadValue(ref r); break;
-				case 14: o.Retries = ReadInt32(ref r); break;
-				case 15: o.Mode = ReadString(ref r); break;
-				case 16: o.Old = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.Id = ReadString(ref r); break;
+					case 1: o.Secret = ReadString(ref r); break;
+					case 2: o.ExplicitShape = ExplicitShapeJson.ReadValue(ref r); break;
+					case 3: o.ImplicitShape = ImplicitShapeJson.ReadValue(ref r); break;
+					case 4: o.MaybeCircle = CircleJson.ReadValue(ref r); break;
+					case 5: o.Awkward = AwkwardJson.ReadValue(ref r); break;
+					case 6: o.Signed = SignedJson.ReadValue(ref r); break;
+					case 7: o.Fixed = FixedJson.ReadValue(ref r); break;
+					case 8: o.Matrix = List_List_Int32.ReadValue(ref r); break;
+					case 9: o.Nested = Map_Map_Int64.ReadValue(ref r); break;
+					case 10: o.Address = HolderAddressJson.ReadValue(ref r); break;
+					case 11: o.Tree = NodeJson.ReadValue(ref r); break;
+					case 12: o.Ping = PingJson.ReadValue(ref r); break;
+					case 13: o.Composed = ComposedJson.ReadValue(ref r); break;
+					case 14: o.Retries = ReadInt32(ref r); break;
+					case 15: o.Mode = ReadString(ref r); break;
+					case 16: o.Old = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Holder(KuaObjectWriter w, Holder o)
-		{
-			w.String(0, o.Id);
-			w.String(1, o.Secret);
-			w.Object(2, o.ExplicitShape, ExplicitShapeJson);
-			w.Object(3, o.ImplicitShape, ImplicitShapeJson);
-			w.Object(4, o.MaybeCircle, CircleJson);
-			w.Nullable(5, o.Awkward, AwkwardJson);
-			w.Nullable(6, o.Signed, SignedJson);
-			w.Nullable(7, o.Fixed, FixedJson);
-			w.Object(8, o.Matrix, List_List_Int32);
-			w.Object(9, o.Nested, Map_Map_Int64);
-			w.Object(10, o.Address, HolderAddressJson);
-			w.Object(11, o.Tree, NodeJson);
-			w.Object(12, o.Ping, PingJson);
-			w.Object(13, o.Composed, ComposedJson);
-			w.Int32(14, o.Retries);
-			w.String(15, o.Mode);
-			w.String(16, o.Old);
+			public override void Write(KuaObjectWriter w, Holder o)
+			{
+				w.String(0, o.Id);
+				w.String(1, o.Secret);
+				w.Object(2, o.ExplicitShape, ExplicitShapeJson);
+				w.Object(3, o.ImplicitShape, ImplicitShapeJson);
+				w.Object(4, o.MaybeCircle, CircleJson);
+				w.Nullable(5, o.Awkward, AwkwardJson);
+				w.Nullable(6, o.Signed, SignedJson);
+				w.Nullable(7, o.Fixed, FixedJson);
+				w.Object(8, o.Matrix, List_List_Int32);
+				w.Object(9, o.Nested, Map_Map_Int64);
+				w.Object(10, o.Address, HolderAddressJson);
+				w.Object(11, o.Tree, NodeJson);
+				w.Object(12, o.Ping, PingJson);
+				w.Object(13, o.Composed, ComposedJson);
+				w.Int32(14, o.Retries);
+				w.String(15, o.Mode);
+				w.String(16, o.Old);
+			}
 		}
 	}
 	#nullable enable
@@ -500,23 +506,26 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Node> s_Node;
 
-		internal static KuaObjectConverter<Node> NodeJson => s_Node ?? (s_Node = new KuaObjectConverter<Node>("Node", New_Node, Read_Node, Write_Node, "10", "name", "children"));
+		internal static KuaObjectConverter<Node> NodeJson => s_Node ?? (s_Node = new KuaObjectConverter<Node>("Node", new Codec_Node(), "10", "name", "children"));
 
-		private static Node New_Node() => new Node { Name = default };
-
-		private static void Read_Node(ref Utf8JsonReader r, Node o, int i)
+		private sealed class Codec_Node : KuaObjectCodec<Node>
 		{
-			switch (i)
+			public override Node Create() => new Node { Name = default };
+
+			public override void Read(ref Utf8JsonReader r, Node o, int i)
 			{
-				case 0: o.Name = ReadString(ref r); break;
-				case 1: o.Children = List_NodeJson.ReadValue(ref r); break;
+				switch (i)
+				{
+					case 0: o.Name = ReadString(ref r); break;
+					case 1: o.Children = List_NodeJson.ReadValue(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Node(KuaObjectWriter w, Node o)
-		{
-			w.String(0, o.Name);
-			w.Object(1, o.Children, List_NodeJson);
+			public override void Write(KuaObjectWriter w, Node o)
+			{
+				w.String(0, o.Name);
+				w.Object(1, o.Children, List_NodeJson);
+			}
 		}
 	}
 	#nullable enable

@@ -36,27 +36,30 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Item> s_Item;
 
-		internal static KuaObjectConverter<Item> ItemJson => s_Item ?? (s_Item = new KuaObjectConverter<Item>("Item", New_Item, Read_Item, Write_Item, "1320", "name", "note", "count", "tag"));
+		internal static KuaObjectConverter<Item> ItemJson => s_Item ?? (s_Item = new KuaObjectConverter<Item>("Item", new Codec_Item(), "1320", "name", "note", "count", "tag"));
 
-		private static Item New_Item() => new Item { Name = default, Note = default };
-
-		private static void Read_Item(ref Utf8JsonReader r, Item o, int i)
+		private sealed class Codec_Item : KuaObjectCodec<Item>
 		{
-			switch (i)
+			public override Item Create() => new Item { Name = default, Note = default };
+
+			public override void Read(ref Utf8JsonReader r, Item o, int i)
 			{
-				case 0: o.Name = ReadString(ref r); break;
-				case 1: o.Note = ReadString(ref r); break;
-				case 2: o.Count = ReadNullableInt64(ref r); break;
-				case 3: o.Tag = ItemTagJson.ReadValue(ref r); break;
+				switch (i)
+				{
+					case 0: o.Name = ReadString(ref r); break;
+					case 1: o.Note = ReadString(ref r); break;
+					case 2: o.Count = ReadNullableInt64(ref r); break;
+					case 3: o.Tag = ItemTagJson.ReadValue(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Item(KuaObjectWriter w, Item o)
-		{
-			w.String(0, o.Name);
-			w.String(1, o.Note);
-			w.Int64(2, o.Count);
-			w.Nullable(3, o.Tag, ItemTagJson);
+			public override void Write(KuaObjectWriter w, Item o)
+			{
+				w.String(0, o.Name);
+				w.String(1, o.Note);
+				w.Int64(2, o.Count);
+				w.Nullable(3, o.Tag, ItemTagJson);
+			}
 		}
 	}
 	#nullable enable

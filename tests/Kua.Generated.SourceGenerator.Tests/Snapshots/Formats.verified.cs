@@ -78,55 +78,58 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Sample> s_Sample;
 
-		internal static KuaObjectConverter<Sample> SampleJson => s_Sample ?? (s_Sample = new KuaObjectConverter<Sample>("Sample", New_Sample, Read_Sample, Write_Sample, "110000000100000000", "date", "dateTime", "time", "duration", "uuid", "uri", "bytes", "binary", "int32", "int64", "integer", "float", "double", "number", "decimal", "email", "withDefault", "negativeDefault"));
+		internal static KuaObjectConverter<Sample> SampleJson => s_Sample ?? (s_Sample = new KuaObjectConverter<Sample>("Sample", new Codec_Sample(), "110000000100000000", "date", "dateTime", "time", "duration", "uuid", "uri", "bytes", "binary", "int32", "int64", "integer", "float", "double", "number", "decimal", "email", "withDefault", "negativeDefault"));
 
-		private static Sample New_Sample() => new Sample { Date = default, DateTime = default, Int64 = default };
-
-		private static void Read_Sample(ref Utf8JsonReader r, Sample o, int i)
+		private sealed class Codec_Sample : KuaObjectCodec<Sample>
 		{
-			switch (i)
+			public override Sample Create() => new Sample { Date = default, DateTime = default, Int64 = default };
+
+			public override void Read(ref Utf8JsonReader r, Sample o, int i)
 			{
-				case 0: o.Date = ReadDateOnly(ref r); break;
-				case 1: o.DateTime = ReadDateTimeOffset(ref r); break;
-				case 2: o.Time = ReadTimeOnly(ref r); break;
-				case 3: o.Duration = ReadDuration(ref r); break;
-				case 4: o.Uuid = ReadGuid(ref r); break;
-				case 5: o.Uri = ReadUri(ref r); break;
-				case 6: o.Bytes = ReadBytes(ref r); break;
-				case 7: o.Binary = ReadString(ref r); break;
-				case 8: o.Int32 = ReadInt32(ref r); break;
-				case 9: o.Int64 = ReadInt64(ref r); break;
-				case 10: o.Integer = ReadInt64(ref r); break;
-				case 11: o.Float = ReadSingle(ref r); break;
-				case 12: o.Double = ReadDouble(ref r); break;
-				case 13: o.Number = ReadDouble(ref r); break;
-				case 14: o.Decimal = ReadDecimal(ref r); break;
-				case 15: o.Email = ReadString(ref r); break;
-				case 16: o.WithDefault = ReadDouble(ref r); break;
-				case 17: o.NegativeDefault = ReadInt64(ref r); break;
+				switch (i)
+				{
+					case 0: o.Date = ReadDateOnly(ref r); break;
+					case 1: o.DateTime = ReadDateTimeOffset(ref r); break;
+					case 2: o.Time = ReadTimeOnly(ref r); break;
+					case 3: o.Duration = ReadDuration(ref r); break;
+					case 4: o.Uuid = ReadGuid(ref r); break;
+					case 5: o.Uri = ReadUri(ref r); break;
+					case 6: o.Bytes = ReadBytes(ref r); break;
+					case 7: o.Binary = ReadString(ref r); break;
+					case 8: o.Int32 = ReadInt32(ref r); break;
+					case 9: o.Int64 = ReadInt64(ref r); break;
+					case 10: o.Integer = ReadInt64(ref r); break;
+					case 11: o.Float = ReadSingle(ref r); break;
+					case 12: o.Double = ReadDouble(ref r); break;
+					case 13: o.Number = ReadDouble(ref r); break;
+					case 14: o.Decimal = ReadDecimal(ref r); break;
+					case 15: o.Email = ReadString(ref r); break;
+					case 16: o.WithDefault = ReadDouble(ref r); break;
+					case 17: o.NegativeDefault = ReadInt64(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Sample(KuaObjectWriter w, Sample o)
-		{
-			w.Date(0, o.Date);
-			w.DateTimeOffset(1, o.DateTime);
-			w.Time(2, o.Time);
-			w.Duration(3, o.Duration);
-			w.Guid(4, o.Uuid);
-			w.Uri(5, o.Uri);
-			w.Bytes(6, o.Bytes);
-			w.String(7, o.Binary);
-			w.Int32(8, o.Int32);
-			w.Int64(9, o.Int64);
-			w.Int64(10, o.Integer);
-			w.Single(11, o.Float);
-			w.Double(12, o.Double);
-			w.Double(13, o.Number);
-			w.Decimal(14, o.Decimal);
-			w.String(15, o.Email);
-			w.Double(16, o.WithDefault);
-			w.Int64(17, o.NegativeDefault);
+			public override void Write(KuaObjectWriter w, Sample o)
+			{
+				w.Date(0, o.Date);
+				w.DateTimeOffset(1, o.DateTime);
+				w.Time(2, o.Time);
+				w.Duration(3, o.Duration);
+				w.Guid(4, o.Uuid);
+				w.Uri(5, o.Uri);
+				w.Bytes(6, o.Bytes);
+				w.String(7, o.Binary);
+				w.Int32(8, o.Int32);
+				w.Int64(9, o.Int64);
+				w.Int64(10, o.Integer);
+				w.Single(11, o.Float);
+				w.Double(12, o.Double);
+				w.Double(13, o.Number);
+				w.Decimal(14, o.Decimal);
+				w.String(15, o.Email);
+				w.Double(16, o.WithDefault);
+				w.Int64(17, o.NegativeDefault);
+			}
 		}
 	}
 	#nullable enable

@@ -30,25 +30,28 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Document> s_Document;
 
-		internal static KuaObjectConverter<Document> DocumentJson => s_Document ?? (s_Document = new KuaObjectConverter<Document>("Document", New_Document, Read_Document, Write_Document, "100", "name", "createdAt", "body"));
+		internal static KuaObjectConverter<Document> DocumentJson => s_Document ?? (s_Document = new KuaObjectConverter<Document>("Document", new Codec_Document(), "100", "name", "createdAt", "body"));
 
-		private static Document New_Document() => new Document { Name = default };
-
-		private static void Read_Document(ref Utf8JsonReader r, Document o, int i)
+		private sealed class Codec_Document : KuaObjectCodec<Document>
 		{
-			switch (i)
+			public override Document Create() => new Document { Name = default };
+
+			public override void Read(ref Utf8JsonReader r, Document o, int i)
 			{
-				case 0: o.Name = ReadString(ref r); break;
-				case 1: o.CreatedAt = ReadDateTimeOffset(ref r); break;
-				case 2: o.Body = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.Name = ReadString(ref r); break;
+					case 1: o.CreatedAt = ReadDateTimeOffset(ref r); break;
+					case 2: o.Body = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Document(KuaObjectWriter w, Document o)
-		{
-			w.String(0, o.Name);
-			w.DateTimeOffset(1, o.CreatedAt);
-			w.String(2, o.Body);
+			public override void Write(KuaObjectWriter w, Document o)
+			{
+				w.String(0, o.Name);
+				w.DateTimeOffset(1, o.CreatedAt);
+				w.String(2, o.Body);
+			}
 		}
 	}
 	#nullable enable
@@ -89,25 +92,28 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Dog> s_Dog;
 
-		internal static KuaObjectConverter<Dog> DogJson => s_Dog ?? (s_Dog = new KuaObjectConverter<Dog>("Dog", New_Dog, Read_Dog, Write_Dog, "111", "petType", "name", "barks"));
+		internal static KuaObjectConverter<Dog> DogJson => s_Dog ?? (s_Dog = new KuaObjectConverter<Dog>("Dog", new Codec_Dog(), "111", "petType", "name", "barks"));
 
-		private static Dog New_Dog() => new Dog { Name = default, Barks = default };
-
-		private static void Read_Dog(ref Utf8JsonReader r, Dog o, int i)
+		private sealed class Codec_Dog : KuaObjectCodec<Dog>
 		{
-			switch (i)
+			public override Dog Create() => new Dog { Name = default, Barks = default };
+
+			public override void Read(ref Utf8JsonReader r, Dog o, int i)
 			{
-				case 0: o.PetType = ReadString(ref r); break;
-				case 1: o.Name = ReadString(ref r); break;
-				case 2: o.Barks = ReadBoolean(ref r); break;
+				switch (i)
+				{
+					case 0: o.PetType = ReadString(ref r); break;
+					case 1: o.Name = ReadString(ref r); break;
+					case 2: o.Barks = ReadBoolean(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Dog(KuaObjectWriter w, Dog o)
-		{
-			w.String(0, o.PetType);
-			w.String(1, o.Name);
-			w.Boolean(2, o.Barks);
+			public override void Write(KuaObjectWriter w, Dog o)
+			{
+				w.String(0, o.PetType);
+				w.String(1, o.Name);
+				w.Boolean(2, o.Barks);
+			}
 		}
 	}
 	#nullable enable
@@ -148,27 +154,30 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Lion> s_Lion;
 
-		internal static KuaObjectConverter<Lion> LionJson => s_Lion ?? (s_Lion = new KuaObjectConverter<Lion>("Lion", New_Lion, Read_Lion, Write_Lion, "1100", "petType", "name", "indoor", "mane"));
+		internal static KuaObjectConverter<Lion> LionJson => s_Lion ?? (s_Lion = new KuaObjectConverter<Lion>("Lion", new Codec_Lion(), "1100", "petType", "name", "indoor", "mane"));
 
-		private static Lion New_Lion() => new Lion { Name = default };
-
-		private static void Read_Lion(ref Utf8JsonReader r, Lion o, int i)
+		private sealed class Codec_Lion : KuaObjectCodec<Lion>
 		{
-			switch (i)
+			public override Lion Create() => new Lion { Name = default };
+
+			public override void Read(ref Utf8JsonReader r, Lion o, int i)
 			{
-				case 0: o.PetType = ReadString(ref r); break;
-				case 1: o.Name = ReadString(ref r); break;
-				case 2: o.Indoor = ReadBoolean(ref r); break;
-				case 3: o.Mane = ReadBoolean(ref r); break;
+				switch (i)
+				{
+					case 0: o.PetType = ReadString(ref r); break;
+					case 1: o.Name = ReadString(ref r); break;
+					case 2: o.Indoor = ReadBoolean(ref r); break;
+					case 3: o.Mane = ReadBoolean(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Lion(KuaObjectWriter w, Lion o)
-		{
-			w.String(0, o.PetType);
-			w.String(1, o.Name);
-			w.Boolean(2, o.Indoor);
-			w.Boolean(3, o.Mane);
+			public override void Write(KuaObjectWriter w, Lion o)
+			{
+				w.String(0, o.PetType);
+				w.String(1, o.Name);
+				w.Boolean(2, o.Indoor);
+				w.Boolean(3, o.Mane);
+			}
 		}
 	}
 	#nullable enable
@@ -206,23 +215,26 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Pet> s_Pet;
 
-		internal static KuaObjectConverter<Pet> PetJson => s_Pet ?? (s_Pet = new KuaObjectConverter<Pet>("Pet", New_Pet, Read_Pet, Write_Pet, "11", "petType", "name").WithSubtypes("petType", new KuaSubtype("Lion", LionJson), new KuaSubtype("cat", CatJson), new KuaSubtype("dog", DogJson)));
+		internal static KuaObjectConverter<Pet> PetJson => s_Pet ?? (s_Pet = new KuaObjectConverter<Pet>("Pet", new Codec_Pet(), "11", "petType", "name").WithSubtypes("petType", new KuaSubtype("Lion", LionJson), new KuaSubtype("cat", CatJson), new KuaSubtype("dog", DogJson)));
 
-		private static Pet New_Pet() => new Pet { Name = default };
-
-		private static void Read_Pet(ref Utf8JsonReader r, Pet o, int i)
+		private sealed class Codec_Pet : KuaObjectCodec<Pet>
 		{
-			switch (i)
+			public override Pet Create() => new Pet { Name = default };
+
+			public override void Read(ref Utf8JsonReader r, Pet o, int i)
 			{
-				case 0: o.PetType = ReadString(ref r); break;
-				case 1: o.Name = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.PetType = ReadString(ref r); break;
+					case 1: o.Name = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Pet(KuaObjectWriter w, Pet o)
-		{
-			w.String(0, o.PetType);
-			w.String(1, o.Name);
+			public override void Write(KuaObjectWriter w, Pet o)
+			{
+				w.String(0, o.PetType);
+				w.String(1, o.Name);
+			}
 		}
 	}
 	#nullable enable

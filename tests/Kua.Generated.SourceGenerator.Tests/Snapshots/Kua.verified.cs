@@ -39,29 +39,32 @@ namespace Kua.Serialization
 	{
 		private static KuaObjectConverter<Account> s_Account;
 
-		internal static KuaObjectConverter<Account> AccountJson => s_Account ?? (s_Account = new KuaObjectConverter<Account>("Account", New_Account, Read_Account, Write_Account, "11201", "id", "email", "displayName", "status", "createdAt"));
+		internal static KuaObjectConverter<Account> AccountJson => s_Account ?? (s_Account = new KuaObjectConverter<Account>("Account", new Codec_Account(), "11201", "id", "email", "displayName", "status", "createdAt"));
 
-		private static Account New_Account() => new Account { Id = default, Email = default, CreatedAt = default };
-
-		private static void Read_Account(ref Utf8JsonReader r, Account o, int i)
+		private sealed class Codec_Account : KuaObjectCodec<Account>
 		{
-			switch (i)
+			public override Account Create() => new Account { Id = default, Email = default, CreatedAt = default };
+
+			public override void Read(ref Utf8JsonReader r, Account o, int i)
 			{
-				case 0: o.Id = ReadString(ref r); break;
-				case 1: o.Email = ReadString(ref r); break;
-				case 2: o.DisplayName = ReadString(ref r); break;
-				case 3: o.Status = AccountStatusJson.ReadValue(ref r); break;
-				case 4: o.CreatedAt = ReadDateTimeOffset(ref r); break;
+				switch (i)
+				{
+					case 0: o.Id = ReadString(ref r); break;
+					case 1: o.Email = ReadString(ref r); break;
+					case 2: o.DisplayName = ReadString(ref r); break;
+					case 3: o.Status = AccountStatusJson.ReadValue(ref r); break;
+					case 4: o.CreatedAt = ReadDateTimeOffset(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Account(KuaObjectWriter w, Account o)
-		{
-			w.String(0, o.Id);
-			w.String(1, o.Email);
-			w.String(2, o.DisplayName);
-			w.Nullable(3, o.Status, AccountStatusJson);
-			w.DateTimeOffset(4, o.CreatedAt);
+			public override void Write(KuaObjectWriter w, Account o)
+			{
+				w.String(0, o.Id);
+				w.String(1, o.Email);
+				w.String(2, o.DisplayName);
+				w.Nullable(3, o.Status, AccountStatusJson);
+				w.DateTimeOffset(4, o.CreatedAt);
+			}
 		}
 	}
 	#nullable enable
@@ -177,27 +180,30 @@ namespace Kua.Serialization
 	{
 		private static KuaObjectConverter<AuthenticationToken> s_AuthenticationToken;
 
-		internal static KuaObjectConverter<AuthenticationToken> AuthenticationTokenJson => s_AuthenticationToken ?? (s_AuthenticationToken = new KuaObjectConverter<AuthenticationToken>("AuthenticationToken", New_AuthenticationToken, Read_AuthenticationToken, Write_AuthenticationToken, "1000", "accessToken", "tokenType", "tokenFormat", "expiresIn"));
+		internal static KuaObjectConverter<AuthenticationToken> AuthenticationTokenJson => s_AuthenticationToken ?? (s_AuthenticationToken = new KuaObjectConverter<AuthenticationToken>("AuthenticationToken", new Codec_AuthenticationToken(), "1000", "accessToken", "tokenType", "tokenFormat", "expiresIn"));
 
-		private static AuthenticationToken New_AuthenticationToken() => new AuthenticationToken { AccessToken = default };
-
-		private static void Read_AuthenticationToken(ref Utf8JsonReader r, AuthenticationToken o, int i)
+		private sealed class Codec_AuthenticationToken : KuaObjectCodec<AuthenticationToken>
 		{
-			switch (i)
+			public override AuthenticationToken Create() => new AuthenticationToken { AccessToken = default };
+
+			public override void Read(ref Utf8JsonReader r, AuthenticationToken o, int i)
 			{
-				case 0: o.AccessToken = ReadString(ref r); break;
-				case 1: o.TokenType = ReadString(ref r); break;
-				case 2: o.TokenFormat = ReadString(ref r); break;
-				case 3: o.ExpiresIn = ReadInt64(ref r); break;
+				switch (i)
+				{
+					case 0: o.AccessToken = ReadString(ref r); break;
+					case 1: o.TokenType = ReadString(ref r); break;
+					case 2: o.TokenFormat = ReadString(ref r); break;
+					case 3: o.ExpiresIn = ReadInt64(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_AuthenticationToken(KuaObjectWriter w, AuthenticationToken o)
-		{
-			w.String(0, o.AccessToken);
-			w.String(1, o.TokenType);
-			w.String(2, o.TokenFormat);
-			w.Int64(3, o.ExpiresIn);
+			public override void Write(KuaObjectWriter w, AuthenticationToken o)
+			{
+				w.String(0, o.AccessToken);
+				w.String(1, o.TokenType);
+				w.String(2, o.TokenFormat);
+				w.Int64(3, o.ExpiresIn);
+			}
 		}
 	}
 	#nullable enable
@@ -238,25 +244,28 @@ namespace Kua.Serialization
 	{
 		private static KuaObjectConverter<Error> s_Error;
 
-		internal static KuaObjectConverter<Error> ErrorJson => s_Error ?? (s_Error = new KuaObjectConverter<Error>("Error", New_Error, Read_Error, Write_Error, "010", "code", "message", "details"));
+		internal static KuaObjectConverter<Error> ErrorJson => s_Error ?? (s_Error = new KuaObjectConverter<Error>("Error", new Codec_Error(), "010", "code", "message", "details"));
 
-		private static Error New_Error() => new Error { Message = default };
-
-		private static void Read_Error(ref Utf8JsonReader r, Error o, int i)
+		private sealed class Codec_Error : KuaObjectCodec<Error>
 		{
-			switch (i)
+			public override Error Create() => new Error { Message = default };
+
+			public override void Read(ref Utf8JsonReader r, Error o, int i)
 			{
-				case 0: o.Code = ReadString(ref r); break;
-				case 1: o.Message = ReadString(ref r); break;
-				case 2: o.Details = List_ErrorDetailJson.ReadValue(ref r); break;
+				switch (i)
+				{
+					case 0: o.Code = ReadString(ref r); break;
+					case 1: o.Message = ReadString(ref r); break;
+					case 2: o.Details = List_ErrorDetailJson.ReadValue(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Error(KuaObjectWriter w, Error o)
-		{
-			w.String(0, o.Code);
-			w.String(1, o.Message);
-			w.Object(2, o.Details, List_ErrorDetailJson);
+			public override void Write(KuaObjectWriter w, Error o)
+			{
+				w.String(0, o.Code);
+				w.String(1, o.Message);
+				w.Object(2, o.Details, List_ErrorDetailJson);
+			}
 		}
 	}
 	#nullable enable
@@ -294,23 +303,26 @@ namespace Kua.Serialization
 	{
 		private static KuaObjectConverter<ErrorDetail> s_ErrorDetail;
 
-		internal static KuaObjectConverter<ErrorDetail> ErrorDetailJson => s_ErrorDetail ?? (s_ErrorDetail = new KuaObjectConverter<ErrorDetail>("ErrorDetail", New_ErrorDetail, Read_ErrorDetail, Write_ErrorDetail, "01", "field", "message"));
+		internal static KuaObjectConverter<ErrorDetail> ErrorDetailJson => s_ErrorDetail ?? (s_ErrorDetail = new KuaObjectConverter<ErrorDetail>("ErrorDetail", new Codec_ErrorDetail(), "01", "field", "message"));
 
-		private static ErrorDetail New_ErrorDetail() => new ErrorDetail { Message = default };
-
-		private static void Read_ErrorDetail(ref Utf8JsonReader r, ErrorDetail o, int i)
+		private sealed class Codec_ErrorDetail : KuaObjectCodec<ErrorDetail>
 		{
-			switch (i)
+			public override ErrorDetail Create() => new ErrorDetail { Message = default };
+
+			public override void Read(ref Utf8JsonReader r, ErrorDetail o, int i)
 			{
-				case 0: o.Field = ReadString(ref r); break;
-				case 1: o.Message = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.Field = ReadString(ref r); break;
+					case 1: o.Message = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_ErrorDetail(KuaObjectWriter w, ErrorDetail o)
-		{
-			w.String(0, o.Field);
-			w.String(1, o.Message);
+			public override void Write(KuaObjectWriter w, ErrorDetail o)
+			{
+				w.String(0, o.Field);
+				w.String(1, o.Message);
+			}
 		}
 	}
 	#nullable enable
@@ -595,23 +607,26 @@ namespace Kua.Serialization
 	{
 		private static KuaObjectConverter<LoginRequest> s_LoginRequest;
 
-		internal static KuaObjectConverter<LoginRequest> LoginRequestJson => s_LoginRequest ?? (s_LoginRequest = new KuaObjectConverter<LoginRequest>("LoginRequest", New_LoginRequest, Read_LoginRequest, Write_LoginRequest, "19", "email", "password"));
+		internal static KuaObjectConverter<LoginRequest> LoginRequestJson => s_LoginRequest ?? (s_LoginRequest = new KuaObjectConverter<LoginRequest>("LoginRequest", new Codec_LoginRequest(), "19", "email", "password"));
 
-		private static LoginRequest New_LoginRequest() => new LoginRequest { Email = default, Password = default };
-
-		private static void Read_LoginRequest(ref Utf8JsonReader r, LoginRequest o, int i)
+		private sealed class Codec_LoginRequest : KuaObjectCodec<LoginRequest>
 		{
-			switch (i)
+			public override LoginRequest Create() => new LoginRequest { Email = default, Password = default };
+
+			public override void Read(ref Utf8JsonReader r, LoginRequest o, int i)
 			{
-				case 0: o.Email = ReadString(ref r); break;
-				case 1: o.Password = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.Email = ReadString(ref r); break;
+					case 1: o.Password = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_LoginRequest(KuaObjectWriter w, LoginRequest o)
-		{
-			w.String(0, o.Email);
-			w.String(1, o.Password);
+			public override void Write(KuaObjectWriter w, LoginRequest o)
+			{
+				w.String(0, o.Email);
+				w.String(1, o.Password);
+			}
 		}
 	}
 	#nullable enable

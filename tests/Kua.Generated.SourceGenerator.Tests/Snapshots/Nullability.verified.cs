@@ -60,43 +60,46 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Person> s_Person;
 
-		internal static KuaObjectConverter<Person> PersonJson => s_Person ?? (s_Person = new KuaObjectConverter<Person>("Person", New_Person, Read_Person, Write_Person, "131102230002", "id", "name", "nickname", "count", "age", "middle", "weight", "manager", "buddy", "tags", "scores", "anything"));
+		internal static KuaObjectConverter<Person> PersonJson => s_Person ?? (s_Person = new KuaObjectConverter<Person>("Person", new Codec_Person(), "131102230002", "id", "name", "nickname", "count", "age", "middle", "weight", "manager", "buddy", "tags", "scores", "anything"));
 
-		private static Person New_Person() => new Person { Id = default, Name = default, Nickname = default, Count = default, Manager = default };
-
-		private static void Read_Person(ref Utf8JsonReader r, Person o, int i)
+		private sealed class Codec_Person : KuaObjectCodec<Person>
 		{
-			switch (i)
+			public override Person Create() => new Person { Id = default, Name = default, Nickname = default, Count = default, Manager = default };
+
+			public override void Read(ref Utf8JsonReader r, Person o, int i)
 			{
-				case 0: o.Id = ReadString(ref r); break;
-				case 1: o.Name = ReadString(ref r); break;
-				case 2: o.Nickname = ReadString(ref r); break;
-				case 3: o.Count = ReadInt32(ref r); break;
-				case 4: o.Age = ReadInt32(ref r); break;
-				case 5: o.Middle = ReadString(ref r); break;
-				case 6: o.Weight = ReadNullableDouble(ref r); break;
-				case 7: o.Manager = PersonJson.ReadValue(ref r); break;
-				case 8: o.Buddy = PersonJson.ReadValue(ref r); break;
-				case 9: o.Tags = List_Null_String.ReadValue(ref r); break;
-				case 10: o.Scores = Map_Null_Int64.ReadValue(ref r); break;
-				case 11: o.Anything = ReadNullableAny(ref r); break;
+				switch (i)
+				{
+					case 0: o.Id = ReadString(ref r); break;
+					case 1: o.Name = ReadString(ref r); break;
+					case 2: o.Nickname = ReadString(ref r); break;
+					case 3: o.Count = ReadInt32(ref r); break;
+					case 4: o.Age = ReadInt32(ref r); break;
+					case 5: o.Middle = ReadString(ref r); break;
+					case 6: o.Weight = ReadNullableDouble(ref r); break;
+					case 7: o.Manager = PersonJson.ReadValue(ref r); break;
+					case 8: o.Buddy = PersonJson.ReadValue(ref r); break;
+					case 9: o.Tags = List_Null_String.ReadValue(ref r); break;
+					case 10: o.Scores = Map_Null_Int64.ReadValue(ref r); break;
+					case 11: o.Anything = ReadNullableAny(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Person(KuaObjectWriter w, Person o)
-		{
-			w.String(0, o.Id);
-			w.String(1, o.Name);
-			w.String(2, o.Nickname);
-			w.Int32(3, o.Count);
-			w.Int32(4, o.Age);
-			w.String(5, o.Middle);
-			w.Double(6, o.Weight);
-			w.Object(7, o.Manager, PersonJson);
-			w.Object(8, o.Buddy, PersonJson);
-			w.Object(9, o.Tags, List_Null_String);
-			w.Object(10, o.Scores, Map_Null_Int64);
-			w.Any(11, o.Anything);
+			public override void Write(KuaObjectWriter w, Person o)
+			{
+				w.String(0, o.Id);
+				w.String(1, o.Name);
+				w.String(2, o.Nickname);
+				w.Int32(3, o.Count);
+				w.Int32(4, o.Age);
+				w.String(5, o.Middle);
+				w.Double(6, o.Weight);
+				w.Object(7, o.Manager, PersonJson);
+				w.Object(8, o.Buddy, PersonJson);
+				w.Object(9, o.Tags, List_Null_String);
+				w.Object(10, o.Scores, Map_Null_Int64);
+				w.Any(11, o.Anything);
+			}
 		}
 	}
 	#nullable enable

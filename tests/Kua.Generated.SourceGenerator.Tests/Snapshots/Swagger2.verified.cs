@@ -39,29 +39,32 @@ namespace Consumer.Serialization
 	{
 		private static KuaObjectConverter<Stored> s_Stored;
 
-		internal static KuaObjectConverter<Stored> StoredJson => s_Stored ?? (s_Stored = new KuaObjectConverter<Stored>("Stored", New_Stored, Read_Stored, Write_Stored, "31120", "owner", "name", "size", "comment", "checksum"));
+		internal static KuaObjectConverter<Stored> StoredJson => s_Stored ?? (s_Stored = new KuaObjectConverter<Stored>("Stored", new Codec_Stored(), "31120", "owner", "name", "size", "comment", "checksum"));
 
-		private static Stored New_Stored() => new Stored { Owner = default, Name = default, Size = default };
-
-		private static void Read_Stored(ref Utf8JsonReader r, Stored o, int i)
+		private sealed class Codec_Stored : KuaObjectCodec<Stored>
 		{
-			switch (i)
+			public override Stored Create() => new Stored { Owner = default, Name = default, Size = default };
+
+			public override void Read(ref Utf8JsonReader r, Stored o, int i)
 			{
-				case 0: o.Owner = ReadString(ref r); break;
-				case 1: o.Name = ReadString(ref r); break;
-				case 2: o.Size = ReadInt64(ref r); break;
-				case 3: o.Comment = ReadString(ref r); break;
-				case 4: o.Checksum = ReadString(ref r); break;
+				switch (i)
+				{
+					case 0: o.Owner = ReadString(ref r); break;
+					case 1: o.Name = ReadString(ref r); break;
+					case 2: o.Size = ReadInt64(ref r); break;
+					case 3: o.Comment = ReadString(ref r); break;
+					case 4: o.Checksum = ReadString(ref r); break;
+				}
 			}
-		}
 
-		private static void Write_Stored(KuaObjectWriter w, Stored o)
-		{
-			w.String(0, o.Owner);
-			w.String(1, o.Name);
-			w.Int64(2, o.Size);
-			w.String(3, o.Comment);
-			w.String(4, o.Checksum);
+			public override void Write(KuaObjectWriter w, Stored o)
+			{
+				w.String(0, o.Owner);
+				w.String(1, o.Name);
+				w.Int64(2, o.Size);
+				w.String(3, o.Comment);
+				w.String(4, o.Checksum);
+			}
 		}
 	}
 	#nullable enable
