@@ -490,6 +490,9 @@ public sealed class StreamTests
     /// </summary>
     private static async Task<(int Items, Exception? Error)> ReadTwoItemsAndAPartAsync(string kind, bool cut)
     {
+        // The cut waits until the client has handed over both items: a reset that arrives before the client has read the
+        // bytes makes the kernel drop them, and the test would see a cut before the first item instead.
+        var twoItemsRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await StreamServer.StartAsync();
         server.Map(PathOf(kind), async context =>
         {
@@ -497,22 +500,29 @@ public sealed class StreamTests
             await Write(context, TwoItemsAndAPart[kind]);
             if (cut)
             {
+                await twoItemsRead.Task.WaitAsync(Patience);
                 context.Abort();
             }
         });
 
-        return await ReadUntilErrorAsync(server.Client, kind);
+        return await ReadUntilErrorAsync(server.Client, kind, onItem: count =>
+        {
+            if (count == 2)
+            {
+                twoItemsRead.TrySetResult();
+            }
+        });
     }
 
     /// <summary>Reads the operation that serves <paramref name="kind"/> until it throws: how many items came first, and the exception.</summary>
-    private static async Task<(int Items, Exception? Error)> ReadUntilErrorAsync(StreamsClient client, string kind)
+    private static async Task<(int Items, Exception? Error)> ReadUntilErrorAsync(StreamsClient client, string kind, Action<int>? onItem = null)
     {
         var items = 0;
         async Task Count<T>(IAsyncEnumerable<T> stream)
         {
             await foreach (var unused in stream)
             {
-                items++;
+                onItem?.Invoke(++items);
             }
         }
 
