@@ -168,34 +168,28 @@ namespace Kua.Generated.SourceGenerator.Emitting
                 writer.Line("public override " + type + " Create() => new " + type + (initializers.Count == 0 ? "()" : " { " + string.Join(", ", initializers) + " }") + ";");
                 writer.Line();
 
-                writer.Line("public override void Read(ref Utf8JsonReader r, " + type + " o, int i)");
-                writer.Line("{");
-                if (all.Count > 0)
+                using (writer.Open("public override void Read(ref Utf8JsonReader r, " + type + " o, int i)"))
                 {
-                    writer.Indent();
-                    using (writer.Open("switch (i)"))
+                    if (all.Count > 0)
                     {
-                        for (var i = 0; i < all.Count; i++)
+                        using (writer.Open("switch (i)"))
                         {
-                            writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ": o." + all[i].Name + " = " + ReadExpression(context, all[i]) + "; break;");
+                            for (var i = 0; i < all.Count; i++)
+                            {
+                                writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ": o." + all[i].Name + " = " + ReadExpression(context, all[i]) + "; break;");
+                            }
                         }
                     }
-
-                    writer.Outdent();
                 }
 
-                writer.Line("}");
                 writer.Line();
-                writer.Line("public override void Write(KuaObjectWriter w, " + type + " o)");
-                writer.Line("{");
-                writer.Indent();
-                for (var i = 0; i < all.Count; i++)
+                using (writer.Open("public override void Write(KuaObjectWriter w, " + type + " o)"))
                 {
-                    writer.Line(WriteStatement(context, all[i], i.ToString(CultureInfo.InvariantCulture)));
+                    for (var i = 0; i < all.Count; i++)
+                    {
+                        writer.Line(WriteStatement(context, all[i], i.ToString(CultureInfo.InvariantCulture)));
+                    }
                 }
-
-                writer.Outdent();
-                writer.Line("}");
             }
         }
 
