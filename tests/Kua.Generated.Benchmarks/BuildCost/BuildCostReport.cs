@@ -10,7 +10,7 @@ namespace Kua.Generated.Benchmarks.BuildCost;
 /// </summary>
 internal static class BuildCostReport
 {
-    private static readonly string[] Scenarios = ["cold", "noop", "cs-edit-first", "cs-edit-second", "cs-edit", "spec-edit"];
+    private static readonly string[] Scenarios = ["cold", "noop", "cs-edit-first", "cs-edit-second", "cs-edit", "cs-edit-warm", "spec-edit"];
 
     private static readonly Dictionary<string, string> ScenarioNames = new()
     {
@@ -19,7 +19,8 @@ internal static class BuildCostReport
         ["cs-edit-first"] = "first rebuild after a Program.cs edit (the server's second compile: a warm-up)",
         ["cs-edit-second"] = "second rebuild after a Program.cs edit (the server's third compile: a warm-up)",
         ["cs-edit"] = "rebuild after a one-line Program.cs edit (the server's fourth compile, for every tool)",
-        ["spec-edit"] = "rebuild after a one-line spec edit (the fifth compile)",
+        ["cs-edit-warm"] = "rebuild after a one-line Program.cs edit, server settled (the compiles after the fourth, all runs' builds pooled)",
+        ["spec-edit"] = "rebuild after a one-line spec edit (the compile after the warm C# edits)",
     };
 
     private static readonly string[] Baselines = ["nswag", "nswag-fixups", "kiota", "kiota-regenerated"];
@@ -65,16 +66,20 @@ internal static class BuildCostReport
         text.AppendLine("## Against the targets (ratios of medians; ✅ met, ❌ not met, — no baseline)").AppendLine();
         foreach (var mine in ours)
         {
-            text.AppendLine("| " + Display(mine) + ": spec | C# edit vs each baseline (≤ 1.0) | cold vs each baseline (≤ 1.5) | spec edit / C# edit (≤ 1.2) | generated chars vs NSwag (≤ 1.0) | server peak memory vs NSwag (≤ 1.0) |");
-            text.AppendLine("|---|---|---|---:|---|---|");
+            // The spec edit follows the warm C# edits when there are any, so it is compared with them.
+            var warm = scenarios.Contains("cs-edit-warm");
+            var specEditBase = warm ? "cs-edit-warm" : "cs-edit";
+            text.AppendLine("| " + Display(mine) + ": spec | C# edit (fourth compile) vs each baseline (≤ 1.0) |" + (warm ? " C# edit, server settled, vs each baseline (≤ 1.0) |" : "") + " cold vs each baseline (≤ 1.5) | spec edit / C# edit (≤ 1.2) | generated chars vs NSwag (≤ 1.0) | server peak memory vs NSwag (≤ 1.0) |");
+            text.AppendLine("|---|---|" + (warm ? "---|" : "") + "---|---:|---|---|");
             foreach (var spec in specs)
             {
                 var csEdit = string.Join("; ", baselines.Select(b => Display(b) + " " + Target(medians, spec, mine, b, "cs-edit", 1.0)));
+                var csEditWarm = warm ? " " + string.Join("; ", baselines.Select(b => Display(b) + " " + Target(medians, spec, mine, b, "cs-edit-warm", 1.0))) + " |" : "";
                 var cold = string.Join("; ", baselines.Select(b => Display(b) + " " + Target(medians, spec, mine, b, "cold", 1.5)));
-                var specEdit = medians.TryGetValue((spec, mine, "spec-edit"), out var se) && medians.TryGetValue((spec, mine, "cs-edit"), out var ce) ? Mark(se / ce, 1.2) : "—";
+                var specEdit = medians.TryGetValue((spec, mine, "spec-edit"), out var se) && medians.TryGetValue((spec, mine, specEditBase), out var ce) ? Mark(se / ce, 1.2) : "—";
                 var chars = string.Join("; ", baselines.Where(b => b.StartsWith("nswag", StringComparison.Ordinal)).Select(b => Display(b) + " " + SizeTarget(project, spec, mine, b, "generated_chars")));
                 var memory = string.Join("; ", baselines.Where(b => b.StartsWith("nswag", StringComparison.Ordinal)).Select(b => Display(b) + " " + MemoryTarget(builds, project, spec, mine, b)));
-                text.AppendLine("| " + SpecLabel(project, spec, tools) + " | " + csEdit + " | " + cold + " | " + specEdit + " | " + chars + " | " + memory + " |");
+                text.AppendLine("| " + SpecLabel(project, spec, tools) + " | " + csEdit + " |" + csEditWarm + " " + cold + " | " + specEdit + " | " + chars + " | " + memory + " |");
             }
 
             text.AppendLine();
@@ -244,7 +249,7 @@ internal static class BuildCostReport
         }
 
         var (min, max, count) = spreads[(spec, tool, scenario)];
-        return Invariant($"{median:0.00} ({min:0.00}–{max:0.00}{(count < 3 ? ", n=" + count : "")})");
+        return Invariant($"{median:0.00} ({min:0.00}–{max:0.00}{(count < 3 || scenario == "cs-edit-warm" ? ", n=" + count : "")})");
     }
 
     private static string RatioCell(Dictionary<(string, string, string), double> medians, string spec, string mine, string baseline, string scenario) =>
