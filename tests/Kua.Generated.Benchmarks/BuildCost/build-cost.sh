@@ -354,9 +354,9 @@ timed_build() { # run, spec_id, tool, scenario, dir
 # One tool's sequence: a fresh compiler server (so its peak memory is this tool's), then cold, no-op, two C# edits
 # that warm the server up, the C# edit the targets use, more C# edits in a server that has settled, and for ours the
 # spec edit. A server is not warm before its fourth compile (asana: 15.2 s, 10.3 s, then 5.2 s for the same C# edit),
-# so the measured C# edit is the fourth compile for every tool. It keeps getting faster for a few compiles more
-# (adyen, ours: 4.9 s at the fourth, 2.9 s from about the eighth on), which is what a user's edit-build loop sees;
-# the warm edits measure that. The spec edit comes last and is compared with the warm edits, as warm as it.
+# so the first measured C# edit is the fourth compile for every tool. Larger generated code keeps getting faster
+# for a few compiles more (README: "Why the settled C# edits as well"), and a user's edit-build loop runs on such a
+# settled server: the warm edits measure that. The spec edit comes last and is compared with them, as warm as it.
 sequence() { # run, spec_id, tool
   local dir=${project_dir["$2/$3"]}
   shutdown_servers
