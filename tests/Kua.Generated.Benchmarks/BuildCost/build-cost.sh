@@ -11,7 +11,7 @@ usage: build-cost.sh [--specs LIST] [--runs N] [--warm-edits N] [--ours REV]... 
   --specs LIST    comma-separated: "kua" (spec/kua.openapi.yaml) and/or corpus file names
                   (default: kua,refitter-asana.yaml,xero-accounting.yaml,slack-web-openapi-v2.json,adyen-CheckoutService-v71.json,moby-docker-engine-swagger.yaml)
   --runs N        timed runs per spec and tool, tools interleaved run by run (default 3)
-  --warm-edits N  C# edits timed after the fourth compile, in a server that has settled (default 3; 0 = none)
+  --warm-edits N  C# edits timed after the fourth compile, in a warmer server (default 3; 0 = none)
   --ours REV      pack Kua.Generated from git commit REV ("." = the working tree as it is, uncommitted changes included);
                   repeat to compare commits side by side in one run. Default: "."
   --nupkg FILE    measure this Kua.Generated nupkg (repeatable; may be combined with --ours)
@@ -352,11 +352,10 @@ timed_build() { # run, spec_id, tool, scenario, dir
 }
 
 # One tool's sequence: a fresh compiler server (so its peak memory is this tool's), then cold, no-op, two C# edits
-# that warm the server up, the C# edit the targets use, more C# edits in a server that has settled, and for ours the
-# spec edit. A server is not warm before its fourth compile (asana: 15.2 s, 10.3 s, then 5.2 s for the same C# edit),
+# that warm the server up, the C# edit of the fourth compile, later C# edits, and for ours the spec edit. A server is not warm before its fourth compile (asana: 15.2 s, 10.3 s, then 5.2 s for the same C# edit),
 # so the first measured C# edit is the fourth compile for every tool. Larger generated code keeps getting faster
-# for a few compiles more (README: "Why the settled C# edits as well"), and a user's edit-build loop runs on such a
-# settled server: the warm edits measure that. The spec edit comes last and is compared with them, as warm as it.
+# for ten compiles more (README: "Why later C# edits as well"), and a user's edit-build loop runs on a server that
+# has compiled many times: the later edits come closer to that. The spec edit comes last, compared with them.
 sequence() { # run, spec_id, tool
   local dir=${project_dir["$2/$3"]}
   shutdown_servers
