@@ -20,7 +20,7 @@ internal static class BuildCostReport
         ["cs-edit-second"] = "second rebuild after a Program.cs edit (the server's third compile: a warm-up)",
         ["cs-edit"] = "rebuild after a one-line Program.cs edit (the server's fourth compile, for every tool)",
         ["cs-edit-warm"] = "rebuild after a one-line Program.cs edit, later (the server's fifth compile on, all runs' builds pooled)",
-        ["spec-edit"] = "rebuild after a one-line spec edit (the compile after the warm C# edits)",
+        ["spec-edit"] = "rebuild after a one-line spec edit (the compile after the later C# edits)",
     };
 
     private static readonly string[] Baselines = ["nswag", "nswag-fixups", "kiota", "kiota-regenerated"];
@@ -66,7 +66,7 @@ internal static class BuildCostReport
         text.AppendLine("## Against the targets (ratios of medians; ✅ met, ❌ not met, — no baseline)").AppendLine();
         foreach (var mine in ours)
         {
-            // The spec edit follows the warm C# edits when there are any, so it is compared with them.
+            // The spec edit follows the later C# edits when there are any, so it is compared with them.
             var warm = scenarios.Contains("cs-edit-warm");
             var specEditBase = warm ? "cs-edit-warm" : "cs-edit";
             text.AppendLine("| " + Display(mine) + ": spec | C# edit (fourth compile) vs each baseline (≤ 1.0) |" + (warm ? " C# edit, later compiles, vs each baseline (≤ 1.0) |" : "") + " cold vs each baseline (≤ 1.5) | spec edit / C# edit (≤ 1.2) | generated chars vs NSwag (≤ 1.0) | server peak memory vs NSwag (≤ 1.0) |");

@@ -352,8 +352,9 @@ timed_build() { # run, spec_id, tool, scenario, dir
 }
 
 # One tool's sequence: a fresh compiler server (so its peak memory is this tool's), then cold, no-op, two C# edits
-# that warm the server up, the C# edit of the fourth compile, later C# edits, and for ours the spec edit. A server is not warm before its fourth compile (asana: 15.2 s, 10.3 s, then 5.2 s for the same C# edit),
-# so the first measured C# edit is the fourth compile for every tool. Larger generated code keeps getting faster
+# that warm the server up, the C# edit of the fourth compile, later C# edits, and for ours the spec edit. A server
+# is not warm before its fourth compile (asana: 15.2 s, 10.3 s, then 5.2 s for the same C# edit), so the first
+# measured C# edit is the fourth compile for every tool. Larger generated code keeps getting faster
 # for ten compiles more (README: "Why later C# edits as well"), and a user's edit-build loop runs on a server that
 # has compiled many times: the later edits come closer to that. The spec edit comes last, compared with them.
 sequence() { # run, spec_id, tool
@@ -400,7 +401,7 @@ done
 shutdown_servers
 
 {
-  echo "Date $(date -u '+%Y-%m-%d %H:%M UTC'); repository at $head_at_start; $runs runs, $warm_edits warm C# edits each; timed part $(((SECONDS - started) / 60)) min."
+  echo "Date $(date -u '+%Y-%m-%d %H:%M UTC'); repository at $head_at_start; $runs runs, $warm_edits later C# edits each; timed part $(((SECONDS - started) / 60)) min."
   echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, .NET SDK $(cd "$run_dir" && dotnet --version); builds: \`dotnet ${build_args[*]}\` (Debug) with the compiler server and MSBuild node reuse on."
   echo
   echo "Packages measured:"
