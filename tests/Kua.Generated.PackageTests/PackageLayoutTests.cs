@@ -40,6 +40,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
         {
             "Kua.Generated.nuspec",
             "README.md",
+            "build/Kua.Generated.ClientAssembly.targets",
             "build/Kua.Generated.props",
             "build/Kua.Generated.targets",
             "buildTransitive/Kua.Generated.props",
@@ -154,7 +155,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
     {
         using var archive = ZipFile.OpenRead(Package.NupkgPath);
         var source = Path.Combine(TestPaths.RepositoryRoot, "src", "Kua.Generated");
-        foreach (var file in new[] { "build/Kua.Generated.props", "build/Kua.Generated.targets", "buildTransitive/Kua.Generated.props", "buildTransitive/Kua.Generated.targets" })
+        foreach (var file in new[] { "build/Kua.Generated.props", "build/Kua.Generated.targets", "build/Kua.Generated.ClientAssembly.targets", "buildTransitive/Kua.Generated.props", "buildTransitive/Kua.Generated.targets" })
         {
             Assert.Equal(File.ReadAllText(Path.Combine(source, file)), Read(archive, file));
         }

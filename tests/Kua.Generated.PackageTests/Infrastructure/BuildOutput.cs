@@ -26,6 +26,17 @@ internal static partial class BuildOutput
         Assert.True(warnings.Count == 0, "Expected no warnings, got:" + Environment.NewLine + string.Join(Environment.NewLine, warnings) + Environment.NewLine + result.Describe());
     }
 
+    /// <summary>The build failed only because <paramref name="type"/> lacks <paramref name="method"/>, at the line of Program.cs that calls it (CS1061).</summary>
+    public static void AssertOnlyMissingMethod(CommandResult build, string type, string method, int line)
+    {
+        var errors = Diagnostics(build).Where(d => d.Severity == "error").ToList();
+        var error = Assert.Single(errors);
+        Assert.True(
+            error.Id == "CS1061" && Path.GetFileName(error.File) == "Program.cs" && error.Line == line &&
+            error.Message.Contains("'" + type + "'", StringComparison.Ordinal) && error.Message.Contains("'" + method + "'", StringComparison.Ordinal),
+            "Expected CS1061 for " + type + "." + method + " at Program.cs line " + line + ", got " + error + Environment.NewLine + build.Describe());
+    }
+
     [GeneratedRegex(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)(,\d+,\d+)?\): (?<severity>error|warning|info) (?<id>[A-Z]+\d+): (?<message>.*?)(\s\[[^\]]+\])?$")]
     private static partial Regex DiagnosticLine();
 

@@ -13,6 +13,7 @@ internal static class Collections
     public const string MultiFile = "Package: multi-file spec";
     public const string NativeAot = "Package: native AOT";
     public const string Regeneration = "Package: regeneration";
+    public const string SeparateAssembly = "Package: separate assembly";
     public const string TargetFrameworks = "Package: target frameworks";
     public const string BrokenSpec = "Package: broken spec";
     public const string OwnSpec = "Package: own spec";
@@ -22,7 +23,7 @@ internal static class Collections
     public const string Caching = "Package: Kua.Generated.Caching";
 
     /// <summary>Longest first, so the suite's wall time is close to its longest collection's.</summary>
-    public static readonly string[] Order = { MultiFile, NativeAot, Regeneration, TargetFrameworks, Testing, Caching, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
+    public static readonly string[] Order = { MultiFile, NativeAot, Regeneration, SeparateAssembly, TargetFrameworks, Testing, Caching, BrokenSpec, OwnSpec, ZeroConfiguration, Layout };
 }
 
 [CollectionDefinition(Collections.MultiFile)]
@@ -33,6 +34,9 @@ public sealed class NativeAotCollection : ICollectionFixture<PackageFixture>;
 
 [CollectionDefinition(Collections.Regeneration)]
 public sealed class RegenerationCollection : ICollectionFixture<PackageFixture>;
+
+[CollectionDefinition(Collections.SeparateAssembly)]
+public sealed class SeparateAssemblyCollection : ICollectionFixture<PackageFixture>;
 
 [CollectionDefinition(Collections.TargetFrameworks)]
 public sealed class TargetFrameworksCollection : ICollectionFixture<PackageFixture>;

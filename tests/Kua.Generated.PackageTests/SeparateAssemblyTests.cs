@@ -1,0 +1,70 @@
+using System.Globalization;
+using Kua.Generated.PackageTests.Infrastructure;
+
+namespace Kua.Generated.PackageTests;
+
+/// <summary>
+/// `KuaSeparateAssembly=true`: the generated client is compiled into App.KuaClient.dll, which a C# edit leaves alone
+/// and a spec edit rebuilds. The app runs against a real server through that assembly; a removed operation still
+/// fails the project's compile at the calling line (CS1061), and a broken spec still fails the build with KUA0001 at
+/// the spec's line and column. Same folder, same build servers throughout.
+/// </summary>
+[Collection(Collections.SeparateAssembly)]
+[Trait("Category", "Package")]
+public sealed class SeparateAssemblyTests(PackageFixture fixture, ITestOutputHelper output)
+{
+    private const string PrintClientAssembly = "Console.WriteLine(\"client assembly: \" + typeof(PetstoreClient).Assembly.GetName().Name);\n";
+
+    [Fact]
+    public async Task TheClientAssemblyIsRebuiltForSpecEditsOnlyAndTheAppCallsTheServerThroughIt()
+    {
+        using var consumer = Consumer.Create(fixture.Package, "separate-assembly", output);
+        var spec = PetstoreSpec.AddVaccinations(PetstoreSpec.Text);
+        var program = ConsumerPrograms.PetVaccinations + "\n" + PrintClientAssembly;
+        await consumer.CreatePetstoreAppAsync(spec, program);
+        consumer.SetProperty("App", "KuaSeparateAssembly", "true");
+        var clientAssembly = Path.Combine(consumer.ProjectDirectory("App"), "obj", "Release", "net10.0", "kua", "App.KuaClient.dll");
+
+        // 1. The client is an assembly of its own, beside the app, and the app's calls go through it.
+        BuildOutput.AssertNoWarnings((await consumer.BuildAsync("App")).AssertSuccess());
+        Assert.True(File.Exists(Path.Combine(consumer.ProjectDirectory("App"), "bin", "Release", "net10.0", "App.KuaClient.dll")), "App.KuaClient.dll is not in the app's output.");
+        var firstBuild = File.GetLastWriteTimeUtc(clientAssembly);
+        CompilerServer.AssertRunning();
+
+        await using var petstore = await PetstoreServer.StartAsync();
+        var pet = petstore.Pets[2];
+        var id = pet.Id.ToString(CultureInfo.InvariantCulture);
+        var environment = new Dictionary<string, string>(petstore.Environment) { ["PETSTORE_E2E_PET_ID"] = id };
+        var expected = new List<string> { "shown: " + id + " " + pet.Name, "vaccinations: " + string.Join(",", pet.Vaccinations), "client assembly: App.KuaClient" };
+        var run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
+        Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
+
+        // 2. A C# edit compiles the project again, and not the client.
+        consumer.WriteFile("App", "Program.cs", program + "Console.WriteLine(\"edited\");\n");
+        var edited = (await consumer.BuildAsync("App", "-v:n")).AssertSuccess();
+        Assert.Contains("Skipping target \"KuaCompileClientAssembly\"", edited.Output, StringComparison.Ordinal);
+        Assert.Equal(firstBuild, File.GetLastWriteTimeUtc(clientAssembly));
+        expected.Add("edited");
+        run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
+        Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
+
+        // 3. A spec edit rebuilds the client: code calling the removed operation no longer compiles.
+        consumer.WriteFile("App", "petstore.yaml", PetstoreSpec.RemovePath(spec, "/pets/{petId}"));
+        var removed = (await consumer.BuildAsync("App")).AssertFailure();
+        BuildOutput.AssertOnlyMissingMethod(removed, "PetsClient", "ShowPetByIdAsync", PetstoreSpec.LineOf(program, "ShowPetByIdAsync("));
+        Assert.NotEqual(firstBuild, File.GetLastWriteTimeUtc(clientAssembly));
+
+        // 4. A broken spec fails the client's compile with KUA0001 where the YAML breaks.
+        consumer.WriteFile("App", "petstore.yaml", PetstoreSpec.BreakSummary(spec, out var line, out var column));
+        var failed = (await consumer.BuildAsync("App")).AssertFailure();
+        var location = "petstore.yaml(" + line.ToString(CultureInfo.InvariantCulture) + "," + column.ToString(CultureInfo.InvariantCulture) + "): error KUA0001";
+        Assert.True(failed.Output.Contains(location, StringComparison.Ordinal), "Expected '" + location + "'. " + failed.Describe());
+        Assert.Single(BuildOutput.Diagnostics(failed), d => d.Id.StartsWith("KUA", StringComparison.Ordinal));
+
+        // 5. The good spec again: warning-free, and the app works as before.
+        consumer.WriteFile("App", "petstore.yaml", spec);
+        BuildOutput.AssertNoWarnings((await consumer.BuildAsync("App")).AssertSuccess());
+        run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
+        Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
+    }
+}
