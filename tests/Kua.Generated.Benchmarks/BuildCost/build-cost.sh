@@ -7,7 +7,7 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: build-cost.sh [--specs LIST] [--runs N] [--warm-edits N] [--ours REV]... [--nupkg FILE]... [--baselines LIST | --no-baselines] [--out DIR]
+usage: build-cost.sh [--specs LIST] [--runs N] [--warm-edits N] [--ours REV]... [--nupkg FILE]... [--modes LIST] [--baselines LIST | --no-baselines] [--out DIR]
   --specs LIST    comma-separated: "kua" (spec/kua.openapi.yaml) and/or corpus file names
                   (default: kua,refitter-asana.yaml,xero-accounting.yaml,slack-web-openapi-v2.json,adyen-CheckoutService-v71.json,moby-docker-engine-swagger.yaml)
   --runs N        timed runs per spec and tool, tools interleaved run by run (default 3)
@@ -15,6 +15,9 @@ usage: build-cost.sh [--specs LIST] [--runs N] [--warm-edits N] [--ours REV]... 
   --ours REV      pack Kua.Generated from git commit REV ("." = the working tree as it is, uncommitted changes included);
                   repeat to compare commits side by side in one run. Default: "."
   --nupkg FILE    measure this Kua.Generated nupkg (repeatable; may be combined with --ours)
+  --modes LIST    how ours is used, comma-separated: "source" (the generated code compiled with the project, the
+                  default of the package; tool "ours") and/or "separate" (<KuaSeparateAssembly>true</KuaSeparateAssembly>:
+                  the client compiled into an assembly of its own; tool "ours+separate"). Default: source,separate
   --baselines LIST  which of nswag,kiota to measure beside ours (default: both)
   --no-baselines  neither (e.g. for a commit-vs-commit run)
   --out DIR       the run folder (default /tmp/kua-buildcost-<UTC time>)
@@ -31,6 +34,7 @@ warm_edits=3
 ours_revs=()
 nupkgs=()
 baselines="nswag,kiota"
+modes="source,separate"
 run_dir=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -39,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --warm-edits) warm_edits=$2; shift 2 ;;
     --ours) ours_revs+=("$2"); shift 2 ;;
     --nupkg) nupkgs+=("$(realpath "$2")"); shift 2 ;;
+    --modes) modes=$2; shift 2 ;;
     --baselines) baselines=$2; shift 2 ;;
     --no-baselines) baselines=""; shift ;;
     --out) run_dir=$2; shift 2 ;;
@@ -155,6 +160,23 @@ for nupkg in "${nupkgs[@]}"; do
   echo "- \`$tool\`: the given $nupkg" >> "$run_dir/packages.txt"
 done
 
+# Each package in each mode is a tool of its own: "ours…" compiles the generated code with the project,
+# "ours…+separate" sets KuaSeparateAssembly.
+packages_to_measure=("${ours_tools[@]}")
+ours_tools=()
+declare -A ours_package_of
+for package_tool in "${packages_to_measure[@]}"; do
+  for mode in ${modes//,/ }; do
+    case "$mode" in
+      source) tool=$package_tool ;;
+      separate) tool=$package_tool+separate ;;
+      *) echo "unknown mode: $mode" >&2; exit 2 ;;
+    esac
+    ours_tools+=("$tool")
+    ours_package_of[$tool]=$package_tool
+  done
+done
+
 if has_baseline kiota; then
   log "installing the Kiota CLI $kiota_version"
   dotnet tool install --tool-path "$run_dir/tools/kiota" Microsoft.OpenApi.Kiota --version "$kiota_version" > "$logs/kiota-install.txt" 2>&1 || { cat "$logs/kiota-install.txt"; exit 1; }
@@ -206,6 +228,8 @@ setup_project() { # spec_id, tool, dir, schemas, operations, spec_bytes, chars_p
   local chars il times
   chars=$(helpers --chars "$7")
   il=$(helpers --il-size "$dir/bin/Debug/net10.0/App.dll")
+  # KuaSeparateAssembly: the client's IL is in an assembly of its own.
+  [[ -f $dir/bin/Debug/net10.0/App.KuaClient.dll ]] && il=$((il + $(helpers --il-size "$dir/bin/Debug/net10.0/App.KuaClient.dll")))
   edit_program "$dir" setup
   (cd "$dir" && "${user_env[@]}" dotnet "${build_args[@]}" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$logs/$spec_id.$tool.report-analyzer.txt" 2>&1)
   grep -q "server processed compilation" "$logs/$spec_id.$tool.report-analyzer.txt" || log "  WARNING: $tool's analyzer-report build did not go through the compiler server"
@@ -252,13 +276,15 @@ for spec in "${spec_list[@]}"; do
     dir=$run_dir/projects/$spec_id/$tool
     mkdir -p "$dir"
     cp "$source" "$dir/$file_name"
-    package_item="$nl    <PackageReference Include=\"Kua.Generated\" Version=\"${ours_version[$tool]}\" />"
+    package_item="$nl    <PackageReference Include=\"Kua.Generated\" Version=\"${ours_version[${ours_package_of[$tool]}]}\" />"
+    mode_property=""
+    [[ $tool == *+separate ]] && mode_property="$nl    <KuaSeparateAssembly>true</KuaSeparateAssembly>"
     if [[ $spec_id == kua ]]; then
       # The Kua spec the way a user gets it (KuaIncludeDefaultSpec), pointed at a local copy so it can be edited.
-      write_csproj "$dir" "$nl    <KuaDefaultSpecFile>\$(MSBuildProjectDirectory)/$file_name</KuaDefaultSpecFile>" "$package_item"
+      write_csproj "$dir" "$mode_property$nl    <KuaDefaultSpecFile>\$(MSBuildProjectDirectory)/$file_name</KuaDefaultSpecFile>" "$package_item"
       write_program "$dir" "using Kua;${nl}using Kua.Generated;${nl}${nl}using var client = new KuaClient(new KuaClientOptions { Email = \"user@example.com\", Password = \"not-used\" });"
     else
-      write_csproj "$dir" "$nl    <KuaIncludeDefaultSpec>false</KuaIncludeDefaultSpec>" \
+      write_csproj "$dir" "$mode_property$nl    <KuaIncludeDefaultSpec>false</KuaIncludeDefaultSpec>" \
         "$package_item$nl    <KuaOpenApi Include=\"$file_name\" Namespace=\"Bench.Api\" ClientName=\"BenchClient\" />"
       write_program "$dir" "using var http = new HttpClient();${nl}var client = new Bench.Api.BenchClient(http);"
     fi
