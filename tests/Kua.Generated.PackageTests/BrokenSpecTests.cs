@@ -26,10 +26,7 @@ public sealed class BrokenSpecTests(PackageFixture fixture, ITestOutputHelper ou
         var broken = PetstoreSpec.BreakSummary(good, out var line, out var column);
         consumer.WriteFile("App", "petstore.yaml", broken);
         var failed = (await consumer.BuildAsync("App")).AssertFailure();
-        var location = "petstore.yaml(" + line.ToString(CultureInfo.InvariantCulture) + "," + column.ToString(CultureInfo.InvariantCulture) + "): error KUA0001";
-        Assert.True(failed.Output.Contains(location, StringComparison.Ordinal), "Expected '" + location + "'. " + failed.Describe());
-        var kua = BuildOutput.Diagnostics(failed).Where(d => d.Id.StartsWith("KUA", StringComparison.Ordinal)).ToList();
-        var diagnostic = Assert.Single(kua);
+        var diagnostic = BuildOutput.AssertSingleKuaError(failed, "petstore.yaml", line, column, "KUA0001");
         Assert.Contains("(opened at line " + (line - 1).ToString(CultureInfo.InvariantCulture) + ")", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(Path.Combine(consumer.ProjectDirectory("App"), "petstore.yaml"), Path.GetFullPath(diagnostic.File, consumer.ProjectDirectory("App")));
 

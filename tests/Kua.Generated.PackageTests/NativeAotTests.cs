@@ -5,7 +5,8 @@ namespace Kua.Generated.PackageTests;
 
 /// <summary>
 /// (e) A consumer with PublishAot publishes with zero trim/AOT (or any other) warnings, and the native executable
-/// logs in to the fake server and reads the account. Reports the executable's size and start-to-exit time.
+/// logs in to the fake server and reads the account, with the generated code compiled into the app and with it in an
+/// assembly of its own (KuaSeparateAssembly). Reports the executable's size and start-to-exit time.
 /// </summary>
 [Collection(Collections.NativeAot)]
 [Trait("Category", "Package")]
@@ -13,13 +14,16 @@ public sealed class NativeAotTests(PackageFixture fixture, ITestOutputHelper out
 {
     private const int Runs = 3;
 
-    [Fact]
-    public async Task PublishAotHasNoWarningsAndTheNativeExecutableTalksToTheServer()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PublishAotHasNoWarningsAndTheNativeExecutableTalksToTheServer(bool separateAssembly)
     {
-        using var consumer = Consumer.Create(fixture.Package, "aot", output);
+        using var consumer = Consumer.Create(fixture.Package, separateAssembly ? "aot-separate" : "aot", output);
         await consumer.NewAsync("console", "App");
         await consumer.AddPackageAsync("App");
         consumer.SetProperty("App", "PublishAot", "true");
+        consumer.SetProperty("App", "KuaSeparateAssembly", separateAssembly ? "true" : "false");
         consumer.WriteFile("App", "Program.cs", ConsumerPrograms.Kua);
 
         var publishDirectory = Path.Combine(consumer.Root, "publish");
@@ -29,7 +33,16 @@ public sealed class NativeAotTests(PackageFixture fixture, ITestOutputHelper out
 
         var executable = Path.Combine(publishDirectory, "App");
         Assert.True(File.Exists(executable), "No native executable in " + publishDirectory + ". " + publish.Describe());
-        Assert.False(File.Exists(Path.Combine(publishDirectory, "App.dll")), "The publish folder holds IL (App.dll): not a native AOT publish.");
+        foreach (var assembly in new[] { "App.dll", "App.KuaClient.dll" })
+        {
+            Assert.False(File.Exists(Path.Combine(publishDirectory, assembly)), "The publish folder holds IL (" + assembly + "): not a native AOT publish.");
+        }
+
+        if (separateAssembly)
+        {
+            Assert.True(File.Exists(Path.Combine(consumer.ProjectDirectory("App"), "obj", "Release", "net10.0", "linux-x64", "kua", "App.KuaClient.dll")), "KuaSeparateAssembly compiled no client assembly.");
+        }
+
         var magic = new byte[4];
         using (var stream = File.OpenRead(executable))
         {
@@ -51,6 +64,6 @@ public sealed class NativeAotTests(PackageFixture fixture, ITestOutputHelper out
         var sorted = times.Order().ToList();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"METRIC native AOT executable: {size} bytes ({size / 1024.0 / 1024.0:F2} MiB); start-to-exit (login + GET /accounts against the fake server) over {Runs} runs: first {times[0].TotalMilliseconds:F0} ms, median {sorted[Runs / 2].TotalMilliseconds:F0} ms, min {sorted[0].TotalMilliseconds:F0} ms; publish took {publish.Elapsed.TotalSeconds:F0} s"));
+            $"METRIC native AOT executable{(separateAssembly ? " (KuaSeparateAssembly)" : "")}: {size} bytes ({size / 1024.0 / 1024.0:F2} MiB); start-to-exit (login + GET /accounts against the fake server) over {Runs} runs: first {times[0].TotalMilliseconds:F0} ms, median {sorted[Runs / 2].TotalMilliseconds:F0} ms, min {sorted[0].TotalMilliseconds:F0} ms; publish took {publish.Elapsed.TotalSeconds:F0} s"));
     }
 }

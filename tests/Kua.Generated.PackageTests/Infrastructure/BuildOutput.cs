@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Kua.Generated.PackageTests.Infrastructure;
@@ -10,8 +11,8 @@ internal static partial class BuildOutput
     public static IReadOnlyList<Diagnostic> Diagnostics(CommandResult result) =>
         result.Lines.Select(l => DiagnosticLine().Match(l)).Where(m => m.Success).Select(m => new Diagnostic(
             m.Groups["file"].Value,
-            int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["column"].Value, CultureInfo.InvariantCulture),
             m.Groups["severity"].Value,
             m.Groups["id"].Value,
             m.Groups["message"].Value)).Distinct().ToList();
@@ -24,6 +25,14 @@ internal static partial class BuildOutput
     {
         var warnings = WarningLines(result);
         Assert.True(warnings.Count == 0, "Expected no warnings, got:" + Environment.NewLine + string.Join(Environment.NewLine, warnings) + Environment.NewLine + result.Describe());
+    }
+
+    /// <summary>The build reported exactly one KUA diagnostic: <paramref name="id"/> as an error at file(line,col).</summary>
+    public static Diagnostic AssertSingleKuaError(CommandResult build, string file, int line, int column, string id)
+    {
+        var location = file + "(" + line.ToString(CultureInfo.InvariantCulture) + "," + column.ToString(CultureInfo.InvariantCulture) + "): error " + id;
+        Assert.True(build.Output.Contains(location, StringComparison.Ordinal), "Expected '" + location + "'. " + build.Describe());
+        return Assert.Single(Diagnostics(build), d => d.Id.StartsWith("KUA", StringComparison.Ordinal));
     }
 
     /// <summary>The build failed only because <paramref name="type"/> lacks <paramref name="method"/>, at the line of Program.cs that calls it (CS1061).</summary>
