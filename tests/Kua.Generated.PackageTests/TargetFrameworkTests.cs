@@ -4,18 +4,22 @@ namespace Kua.Generated.PackageTests;
 
 /// <summary>
 /// (g) The package serves both of its lib/ flavours: a netstandard2.0 class library at its default C# 7.3, used by a
-/// net10.0 app that gets Kua.Generated only transitively, and a net8.0 app.
+/// net10.0 app that gets Kua.Generated only transitively (with the library's client compiled into the library, and
+/// into an assembly of its own with KuaSeparateAssembly), and a net8.0 app.
 /// </summary>
 [Collection(Collections.TargetFrameworks)]
 [Trait("Category", "Package")]
 public sealed class TargetFrameworkTests(PackageFixture fixture, ITestOutputHelper output)
 {
-    [Fact]
-    public async Task NetStandard20LibraryAtCSharp73BuildsAndWorksFromAnAppThatReferencesIt()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task NetStandard20LibraryAtCSharp73BuildsAndWorksFromAnAppThatReferencesIt(bool separateAssembly)
     {
-        using var consumer = Consumer.Create(fixture.Package, "netstandard", output);
+        using var consumer = Consumer.Create(fixture.Package, separateAssembly ? "netstandard-separate" : "netstandard", output);
         await consumer.NewAsync("classlib", "Lib", "-f", "netstandard2.0");
         await consumer.AddPackageAsync("Lib");
+        consumer.SetProperty("Lib", "KuaSeparateAssembly", separateAssembly ? "true" : "false");
         File.Delete(Path.Combine(consumer.ProjectDirectory("Lib"), "Class1.cs"));
         consumer.WriteFile("Lib", "AccountReader.cs", ConsumerPrograms.NetStandardLibrary);
 
@@ -41,9 +45,11 @@ public sealed class TargetFrameworkTests(PackageFixture fixture, ITestOutputHelp
         await using var kua = await FakeKua.StartAsync();
         var run = await consumer.RunBuiltAsync("App", "net10.0", kua.Environment);
         kua.AssertServed(run);
-        // The app sees the library's client: the transitive package did not generate a second KuaClient into the app.
-        Assert.Contains("client compiled into: Lib", run.Lines);
-        Assert.Contains("client seen by the app: Lib", run.Lines);
+        // The app sees the library's client (the transitive package did not generate a second KuaClient into the app),
+        // in the library or, with KuaSeparateAssembly, in the library's client assembly, which the app compiled against.
+        var clientAssembly = separateAssembly ? "Lib.KuaClient" : "Lib";
+        Assert.Contains("client compiled into: " + clientAssembly, run.Lines);
+        Assert.Contains("client seen by the app: " + clientAssembly, run.Lines);
         // NuGet gave the net10.0 app the net8.0 runtime; the library was compiled against the netstandard2.0 one.
         Assert.Contains("runtime flavour: .NETCoreApp,Version=v8.0", run.Lines);
     }
