@@ -20,8 +20,11 @@ public sealed class FragmentsMetadataTests(PackageFixture fixture, ITestOutputHe
         using (var archive = ZipFile.OpenRead(fixture.Package.NupkgPath))
         {
             Directory.CreateDirectory(build);
-            archive.GetEntry("build/Kua.Generated.props")!.ExtractToFile(Path.Combine(build, "Kua.Generated.props"));
-            archive.GetEntry("build/Kua.Generated.targets")!.ExtractToFile(Path.Combine(build, "Kua.Generated.targets"));
+            // The whole build/ folder: Kua.Generated.targets imports its neighbours.
+            foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("build/", StringComparison.Ordinal) && e.Name.Length > 0))
+            {
+                entry.ExtractToFile(Path.Combine(build, entry.Name));
+            }
         }
 
         var project = consumer.ProjectDirectory("App");
