@@ -27,7 +27,7 @@ public sealed class SeparateAssemblyTests(PackageFixture fixture, ITestOutputHel
 
         // 1. The client is an assembly of its own, beside the app, and the app's calls go through it.
         BuildOutput.AssertNoWarnings((await consumer.BuildAsync("App")).AssertSuccess());
-        Assert.True(File.Exists(Path.Combine(consumer.ProjectDirectory("App"), "bin", "Release", "net10.0", "App.KuaClient.dll")), "App.KuaClient.dll is not in the app's output.");
+        Assert.True(File.Exists(Path.Combine(consumer.OutputDirectory("App", "net10.0"), "App.KuaClient.dll")), "App.KuaClient.dll is not in the app's output.");
         var firstBuild = File.GetLastWriteTimeUtc(clientAssembly);
         CompilerServer.AssertRunning();
 

@@ -81,10 +81,13 @@ internal sealed class Consumer : IDisposable
     public Task<CommandResult> BuildAsync(string project, params string[] options) =>
         DotNetAsync(project, BuildTimeout, new[] { "build", "-c", "Release", "-tl:off", "-nologo" }.Concat(options).ToArray());
 
+    /// <summary>Where <see cref="BuildAsync"/> (Release) puts the project's output for the framework.</summary>
+    public string OutputDirectory(string project, string targetFramework) => Path.Combine(ProjectDirectory(project), "bin", "Release", targetFramework);
+
     /// <summary>Runs the built app with `dotnet {App}.dll`.</summary>
     public Task<CommandResult> RunBuiltAsync(string project, string targetFramework, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(ProjectDirectory(project), "bin", "Release", targetFramework, project + ".dll");
+        var dll = Path.Combine(OutputDirectory(project, targetFramework), project + ".dll");
         Assert.True(File.Exists(dll), "The build produced no " + dll);
         return DotNetAsync(project, RunTimeout, new[] { dll }, environment);
     }
