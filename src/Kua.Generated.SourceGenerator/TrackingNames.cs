@@ -12,6 +12,7 @@ namespace Kua.Generated.SourceGenerator
         public const string Units = "Kua.Units";
         public const string Files = "Kua.Files";
         public const string Diagnostics = "Kua.Diagnostics";
+        public const string PartialExtensions = "Kua.PartialExtensions";
 
         public static readonly string[] All = { Inputs, Fragments, FragmentReferences, SpecFiles, Models, EmitOptions, Units, Files, Diagnostics };
     }

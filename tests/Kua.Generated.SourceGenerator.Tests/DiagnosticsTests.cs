@@ -811,6 +811,54 @@ public sealed class DiagnosticsTests
         Assert.True(diagnostic.Descriptor.IsEnabledByDefault);
     }
 
+    [Fact]
+    public void KUA0040_PartialDeclarationOfATypeInTheClientAssembly()
+    {
+        // KuaSeparateAssembly: the client is compiled on its own and referenced; the project's compile has no spec.
+        var client = GeneratorHarness.Run(new SpecFile("/specs/kua.yaml", File.ReadAllText(TestPaths.KuaSpec), "Kua", "KuaClient"));
+        using var image = new MemoryStream();
+        Assert.True(client.Output.WithAssemblyName("Consumer.KuaClient").Emit(image).Success);
+        const string userCode = """
+            namespace Kua
+            {
+                internal static class Helpers { }
+
+                public partial class Account
+                {
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(Array.Empty<SpecFile>(), References.Net80.Append(MetadataReference.CreateFromImage(image.ToArray())), userCode: userCode);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "KUA0040", DiagnosticSeverity.Error, "Program.cs", line: 5);
+        Assert.Equal(25, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains("'Kua.Account' is generated into the assembly 'Consumer.KuaClient'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("<KuaSeparateAssembly>false</KuaSeparateAssembly>", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0040_NotReportedWhenThePartialTypeIsGeneratedIntoTheSameCompilation()
+    {
+        const string userCode = """
+            namespace Kua
+            {
+                /// <summary>Extended by the user.</summary>
+                public partial class Account
+                {
+                    /// <summary>Added by the user.</summary>
+                    public string Label => "account";
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(new SpecFile("/specs/kua.yaml", File.ReadAllText(TestPaths.KuaSpec), "Kua", "KuaClient"), userCode: userCode);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompileDiagnostics.IsEmpty, CompileTests.Describe(run));
+    }
+
     private const string Minimal = """
         openapi: 3.0.3
         info: { title: T, version: "1" }

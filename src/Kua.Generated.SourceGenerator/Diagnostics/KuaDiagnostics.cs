@@ -103,6 +103,10 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownSecurityScheme = Warning(
             "KUA0037", "A security requirement names an undeclared scheme", "The security requirement {0} names '{1}', which is not in components.securitySchemes; the alternative that names it is never used");
 
+        /// <summary>KuaSeparateAssembly compiles the generated types apart, so a partial declaration of one declares another type.</summary>
+        public static readonly DiagnosticDescriptor PartialTypeInClientAssembly = Error(
+            "KUA0040", "A partial declaration cannot extend a type of the client assembly", "'{0}' is generated into the assembly '{1}' (KuaSeparateAssembly), so this partial declaration declares a second type instead of extending it; use extension methods, or set <KuaSeparateAssembly>false</KuaSeparateAssembly> in the project to generate the client into it");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "KUA0099", "The generator failed", "The generator failed on this document ({0}); please report it with the document: {1}");
 
@@ -112,7 +116,7 @@ namespace Kua.Generated.SourceGenerator.Diagnostics
             SchemaDegraded, Normalized, Webhooks, CallbacksIgnored, LinksIgnored, TokenEndpointIncomplete, InvalidOption,
             CyclicInheritance, DuplicateOperationId, SynthesizedOperationName, NoResponses, MultipleTokenEndpoints, DuplicateClient,
             StructureError, StructureWarning, StructureInfo, MissingFragment, ReferenceLoop, SecuritySchemeUnsupported, InteractiveOAuthFlow,
-            UnknownSecurityScheme, InternalError,
+            UnknownSecurityScheme, PartialTypeInClientAssembly, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
