@@ -815,27 +815,42 @@ public sealed class DiagnosticsTests
     public void KUA0040_PartialDeclarationOfATypeInTheClientAssembly()
     {
         // KuaSeparateAssembly: the client is compiled on its own and referenced; the project's compile has no spec.
-        var client = GeneratorHarness.Run(new SpecFile("/specs/kua.yaml", File.ReadAllText(TestPaths.KuaSpec), "Kua", "KuaClient"));
-        using var image = new MemoryStream();
-        Assert.True(client.Output.WithAssemblyName("Consumer.KuaClient").Emit(image).Success);
-        const string userCode = """
-            namespace Kua
-            {
-                internal static class Helpers { }
-
-                public partial class Account
-                {
-                }
-            }
-            """;
-
-        var run = GeneratorHarness.Run(Array.Empty<SpecFile>(), References.Net80.Append(MetadataReference.CreateFromImage(image.ToArray())), userCode: userCode);
+        var run = GeneratorHarness.Run(Array.Empty<SpecFile>(), References.Net80.Append(KuaClientImage("Consumer.KuaClient")), userCode: PartialAccount);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         AssertDiagnostic(diagnostic, "KUA0040", DiagnosticSeverity.Error, "Program.cs", line: 5);
         Assert.Equal(25, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
         Assert.Contains("'Kua.Account' is generated into the assembly 'Consumer.KuaClient'", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("<KuaSeparateAssembly>false</KuaSeparateAssembly>", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KUA0040_NotReportedForATypeAnotherProjectGenerated()
+    {
+        // A library's client (generated into the library, or into Lib.KuaClient) is not this project's to extend or opt out of.
+        var run = GeneratorHarness.Run(Array.Empty<SpecFile>(), References.Net80.Append(KuaClientImage("Lib.KuaClient")), userCode: PartialAccount);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    private const string PartialAccount = """
+        namespace Kua
+        {
+            internal static class Helpers { }
+
+            public partial class Account
+            {
+            }
+        }
+        """;
+
+    /// <summary>The Kua spec's client compiled on its own, as KuaSeparateAssembly compiles it.</summary>
+    private static MetadataReference KuaClientImage(string assemblyName)
+    {
+        var client = GeneratorHarness.Run(new SpecFile("/specs/kua.yaml", File.ReadAllText(TestPaths.KuaSpec), "Kua", "KuaClient"));
+        using var image = new MemoryStream();
+        Assert.True(client.Output.WithAssemblyName(assemblyName).Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     [Fact]

@@ -38,10 +38,12 @@ namespace Kua.Generated.SourceGenerator.ClientAssembly
                 return null;
             }
 
+            // The project's own client assembly only: a type another project generated is no business of this one's options.
             var compilation = syntax.SemanticModel.Compilation;
+            var clientAssembly = compilation.AssemblyName + ".KuaClient";
             foreach (var candidate in compilation.GetTypesByMetadataName(MetadataName(declared)))
             {
-                if (!SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly) && IsGenerated(candidate))
+                if (candidate.ContainingAssembly.Name == clientAssembly && IsGenerated(candidate))
                 {
                     var position = declaration.Identifier.GetLocation().GetLineSpan();
                     return new DiagnosticInfo(
