@@ -4,10 +4,12 @@ using Kua.Generated.PackageTests.Infrastructure;
 namespace Kua.Generated.PackageTests;
 
 /// <summary>
-/// `KuaSeparateAssembly=true`: the generated client is compiled into App.KuaClient.dll, which a C# edit leaves alone
-/// and a spec edit rebuilds. The app runs against a real server through that assembly; a removed operation still
-/// fails the project's compile at the calling line (CS1061), and a broken spec still fails the build with KUA0001 at
-/// the spec's line and column. Same folder, same build servers throughout.
+/// An app's default (`KuaSeparateAssembly` unset): the generated client is compiled into App.KuaClient.dll, which a C#
+/// edit leaves alone and a spec edit rebuilds. The app runs against a real server through that assembly; a removed
+/// operation still fails the project's compile at the calling line (CS1061), and a broken spec still fails the build
+/// with KUA0001 at the spec's line and column. An IDE's design-time build uses the built client and never compiles it
+/// (without one it runs the generator in the project, as the default mode does); a partial declaration of a client
+/// type gets KUA0040, and `KuaSeparateAssembly=false` makes it an extension again. Same folder, same build servers.
 /// </summary>
 [Collection(Collections.SeparateAssembly)]
 [Trait("Category", "Package")]
@@ -16,13 +18,12 @@ public sealed class SeparateAssemblyTests(PackageFixture fixture, ITestOutputHel
     private const string PrintClientAssembly = "Console.WriteLine(\"client assembly: \" + typeof(PetstoreClient).Assembly.GetName().Name);\n";
 
     [Fact]
-    public async Task TheClientAssemblyIsRebuiltForSpecEditsOnlyAndTheAppCallsTheServerThroughIt()
+    public async Task AnAppGetsTheClientAsAnAssemblyRebuiltForSpecEditsOnlyAndCanOptOutToExtendItsTypes()
     {
         using var consumer = Consumer.Create(fixture.Package, "separate-assembly", output);
         var spec = PetstoreSpec.AddVaccinations(PetstoreSpec.Text);
         var program = ConsumerPrograms.PetVaccinations + "\n" + PrintClientAssembly;
         await consumer.CreatePetstoreAppAsync(spec, program);
-        consumer.SetProperty("App", "KuaSeparateAssembly", "true");
         var clientAssembly = Path.Combine(consumer.ProjectDirectory("App"), "obj", "Release", "net10.0", "kua", "App.KuaClient.dll");
 
         // 1. The client is an assembly of its own, beside the app, and the app's calls go through it.
@@ -62,6 +63,43 @@ public sealed class SeparateAssemblyTests(PackageFixture fixture, ITestOutputHel
         // 5. The good spec again: warning-free, and the app works as before.
         consumer.WriteFile("App", "petstore.yaml", spec);
         BuildOutput.AssertNoWarnings((await consumer.BuildAsync("App")).AssertSuccess());
+        run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
+        Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
+
+        // 6. A design-time build references the built client and leaves it alone; with none built yet, the generator
+        //    runs in the project (the spec is its additional file), and still nothing is compiled apart.
+        var rebuilt = File.GetLastWriteTimeUtc(clientAssembly);
+        var arguments = await consumer.DesignTimeCompilerArgumentsAsync("App");
+        Assert.Contains(arguments, a => a.StartsWith("/reference:", StringComparison.Ordinal) && a.EndsWith("App.KuaClient.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(arguments, a => a.StartsWith("/additionalfile:", StringComparison.Ordinal) && a.EndsWith("petstore.yaml", StringComparison.Ordinal));
+        Assert.Equal(rebuilt, File.GetLastWriteTimeUtc(clientAssembly));
+        Directory.Delete(Path.GetDirectoryName(clientAssembly)!, recursive: true);
+        arguments = await consumer.DesignTimeCompilerArgumentsAsync("App");
+        Assert.DoesNotContain(arguments, a => a.EndsWith("App.KuaClient.dll", StringComparison.Ordinal));
+        Assert.Contains(arguments, a => a.StartsWith("/additionalfile:", StringComparison.Ordinal) && a.EndsWith("petstore.yaml", StringComparison.Ordinal));
+        Assert.Contains(arguments, a => a.StartsWith("/analyzer:", StringComparison.Ordinal) && a.EndsWith("Kua.Generated.SourceGenerator.dll", StringComparison.Ordinal));
+        Assert.False(File.Exists(clientAssembly), "A design-time build compiled the client.");
+
+        // 7. A partial declaration of a client type would declare a second type: KUA0040 at the declaration.
+        const string extension = """
+            namespace Petstore.Api
+            {
+                public partial class Pet
+                {
+                    public string Label => "pet " + Name;
+                }
+            }
+            """;
+        consumer.WriteFile("App", "PetExtensions.cs", extension);
+        var extended = (await consumer.BuildAsync("App")).AssertFailure();
+        BuildOutput.AssertSingleKuaError(extended, "PetExtensions.cs", 3, 26, "KUA0040");
+
+        // 8. Opting out generates the client into the project again, where the partial declaration extends it.
+        consumer.SetProperty("App", "KuaSeparateAssembly", "false");
+        consumer.WriteFile("App", "Program.cs", program + "Console.WriteLine(\"edited\");\nConsole.WriteLine(new Petstore.Api.Pet { Id = 1, Name = \"Rex\" }.Label);\n");
+        BuildOutput.AssertNoWarnings((await consumer.BuildAsync("App")).AssertSuccess());
+        expected[expected.IndexOf("client assembly: App.KuaClient")] = "client assembly: App";
+        expected.Add("pet Rex");
         run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
         Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
     }

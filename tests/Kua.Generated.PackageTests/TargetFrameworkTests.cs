@@ -5,7 +5,7 @@ namespace Kua.Generated.PackageTests;
 /// <summary>
 /// (g) The package serves both of its lib/ flavours: a netstandard2.0 class library at its default C# 7.3, used by a
 /// net10.0 app that gets Kua.Generated only transitively (with the library's client compiled into the library, and
-/// into an assembly of its own with KuaSeparateAssembly), and a net8.0 app.
+/// into an assembly of its own with KuaSeparateAssembly, which its package then carries too), and a net8.0 app.
 /// </summary>
 [Collection(Collections.TargetFrameworks)]
 [Trait("Category", "Package")]
@@ -35,6 +35,18 @@ public sealed class TargetFrameworkTests(PackageFixture fixture, ITestOutputHelp
 
         var libraryBuild = (await consumer.BuildAsync("Lib")).AssertSuccess();
         BuildOutput.AssertNoWarnings(libraryBuild);
+
+        // The library's package carries its client assembly beside it.
+        var packed = Path.Combine(consumer.Root, "packed");
+        (await consumer.DotNetAsync("Lib", Consumer.BuildTimeout, new[] { "pack", "-c", "Release", "--no-build", "-o", packed })).AssertSuccess();
+        using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(packed, "Lib.1.0.0.nupkg")))
+        {
+            var libraries = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            var expected = separateAssembly
+                ? new[] { "lib/netstandard2.0/Lib.dll", "lib/netstandard2.0/Lib.KuaClient.dll", "lib/netstandard2.0/Lib.KuaClient.xml" }
+                : new[] { "lib/netstandard2.0/Lib.dll" };
+            Assert.Equal(expected.Order(StringComparer.Ordinal), libraries);
+        }
 
         await consumer.NewAsync("console", "App");
         (await consumer.DotNetAsync("App", Consumer.RestoreTimeout, new[] { "add", "reference", "../Lib/Lib.csproj" })).AssertSuccess();

@@ -81,6 +81,21 @@ internal sealed class Consumer : IDisposable
     public Task<CommandResult> BuildAsync(string project, params string[] options) =>
         DotNetAsync(project, BuildTimeout, new[] { "build", "-c", "Release", "-tl:off", "-nologo" }.Concat(options).ToArray());
 
+    /// <summary>
+    /// The compiler's arguments as an IDE's design-time build computes them (Release), without compiling: the
+    /// properties Visual Studio sets, and CscCommandLineArgs read back with -getItem.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DesignTimeCompilerArgumentsAsync(string project)
+    {
+        var result = (await DotNetAsync(project, BuildTimeout, new[]
+        {
+            "msbuild", "-t:Compile", "-nologo", "-p:Configuration=Release", "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true",
+            "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
+        })).AssertSuccess();
+        using var json = JsonDocument.Parse(result.Output[result.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        return json.RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs").EnumerateArray().Select(a => a.GetProperty("Identity").GetString()!).ToList();
+    }
+
     /// <summary>Where <see cref="BuildAsync"/> (Release) puts the project's output for the framework.</summary>
     public string OutputDirectory(string project, string targetFramework) => Path.Combine(ProjectDirectory(project), "bin", "Release", targetFramework);
 
