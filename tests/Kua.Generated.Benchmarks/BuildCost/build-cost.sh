@@ -15,9 +15,10 @@ usage: build-cost.sh [--specs LIST] [--runs N] [--warm-edits N] [--ours REV]... 
   --ours REV      pack Kua.Generated from git commit REV ("." = the working tree as it is, uncommitted changes included);
                   repeat to compare commits side by side in one run. Default: "."
   --nupkg FILE    measure this Kua.Generated nupkg (repeatable; may be combined with --ours)
-  --modes LIST    how ours is used, comma-separated: "source" (the generated code compiled with the project, the
-                  default of the package; tool "ours") and/or "separate" (<KuaSeparateAssembly>true</KuaSeparateAssembly>:
-                  the client compiled into an assembly of its own; tool "ours+separate"). Default: source,separate
+  --modes LIST    how ours is used, comma-separated: "source" (<KuaSeparateAssembly>false</KuaSeparateAssembly>: the
+                  generated code compiled with the project, a library's default; tool "ours") and/or "separate"
+                  (<KuaSeparateAssembly>true</KuaSeparateAssembly>: the client compiled into an assembly of its own, an
+                  app's default; tool "ours+separate"). Default: source,separate
   --baselines LIST  which of nswag,kiota to measure beside ours (default: both)
   --no-baselines  neither (e.g. for a commit-vs-commit run)
   --out DIR       the run folder (default /tmp/kua-buildcost-<UTC time>)
@@ -278,6 +279,8 @@ for spec in "${spec_list[@]}"; do
     cp "$source" "$dir/$file_name"
     package_item="$nl    <PackageReference Include=\"Kua.Generated\" Version=\"${ours_version[${ours_package_of[$tool]}]}\" />"
     mode_property=""
+    # Set both ways: the package's default is the separate assembly in an app, the other mode in a library.
+    mode_property="$nl    <KuaSeparateAssembly>false</KuaSeparateAssembly>"
     [[ $tool == *+separate ]] && mode_property="$nl    <KuaSeparateAssembly>true</KuaSeparateAssembly>"
     if [[ $spec_id == kua ]]; then
       # The Kua spec the way a user gets it (KuaIncludeDefaultSpec), pointed at a local copy so it can be edited.
