@@ -31,7 +31,9 @@ internal sealed partial record AnalyzerTimes(double CscSeconds, double CoreCompi
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1000;
     }
 
-    private static double Seconds(Match match) => match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+    // The compiler reports a time under a millisecond as "<0.001": counted as 0.
+    private static double Seconds(Match match) =>
+        !match.Success ? -1 : match.Groups[1].Value.StartsWith('<') ? 0 : double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"Total generator execution time: ([0-9.]+) seconds")]
     private static partial Regex TotalGenerators();
@@ -40,6 +42,6 @@ internal sealed partial record AnalyzerTimes(double CscSeconds, double CoreCompi
     private static partial Regex TotalAnalyzers();
 
     // The assembly line in the generators' part of the report ("  0.481   72   Kua.Generated.SourceGenerator, Version=…").
-    [GeneratedRegex(@"^\s+([0-9.]+)\s+[0-9<]+\s+Kua\.Generated\.SourceGenerator, Version=", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+(<?[0-9.]+)\s+[0-9<]+\s+Kua\.Generated\.SourceGenerator, Version=", RegexOptions.Multiline)]
     private static partial Regex KuaGenerator();
 }
