@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
 using Kua.Generated.PackageTests.Infrastructure;
 
 namespace Kua.Generated.PackageTests;
@@ -10,6 +12,7 @@ namespace Kua.Generated.PackageTests;
 /// with KUA0001 at the spec's line and column. An IDE's design-time build uses the built client and never compiles it
 /// (without one it runs the generator in the project, as the default mode does); a partial declaration of a client
 /// type gets KUA0040, and `KuaSeparateAssembly=false` makes it an extension again. Same folder, same build servers.
+/// A signed app gets its client signed with the same key.
 /// </summary>
 [Collection(Collections.SeparateAssembly)]
 [Trait("Category", "Package")]
@@ -102,5 +105,33 @@ public sealed class SeparateAssemblyTests(PackageFixture fixture, ITestOutputHel
         expected.Add("pet Rex");
         run = (await consumer.RunBuiltAsync("App", "net10.0", environment)).AssertSuccess();
         Assert.True(expected.SequenceEqual(run.Lines.Where(l => l.Length > 0)), run.Describe());
+    }
+
+    [Fact]
+    public async Task ASignedAppGetsItsClientSignedWithTheSameKey()
+    {
+        using var consumer = Consumer.Create(fixture.Package, "separate-assembly-signed", output);
+        await consumer.NewAsync("console", "App");
+        await consumer.AddPackageAsync("App");
+        consumer.WriteFile("App", "Program.cs", ConsumerPrograms.Kua);
+        using (var key = new RSACryptoServiceProvider(2048))
+        {
+            File.WriteAllBytes(Path.Combine(consumer.ProjectDirectory("App"), "key.snk"), key.ExportCspBlob(includePrivateParameters: true));
+        }
+
+        consumer.SetProperty("App", "SignAssembly", "true");
+        consumer.SetProperty("App", "AssemblyOriginatorKeyFile", "key.snk");
+
+        // No warning either: CS8002 (an unsigned reference) means nothing on .NET Core, in the client's compile too.
+        BuildOutput.AssertNoWarnings((await consumer.BuildAsync("App")).AssertSuccess());
+        var built = consumer.OutputDirectory("App", "net10.0");
+        var appKey = AssemblyName.GetAssemblyName(Path.Combine(built, "App.dll")).GetPublicKey();
+        var clientKey = AssemblyName.GetAssemblyName(Path.Combine(built, "App.KuaClient.dll")).GetPublicKey();
+        Assert.NotNull(appKey);
+        Assert.NotEmpty(appKey);
+        Assert.Equal(appKey, clientKey);
+
+        await using var kua = await FakeKua.StartAsync();
+        kua.AssertServed(await consumer.RunBuiltAsync("App", "net10.0", kua.Environment));
     }
 }
