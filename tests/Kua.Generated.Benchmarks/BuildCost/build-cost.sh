@@ -161,8 +161,8 @@ for nupkg in "${nupkgs[@]}"; do
   echo "- \`$tool\`: the given $nupkg" >> "$run_dir/packages.txt"
 done
 
-# Each package in each mode is a tool of its own: "ours…" compiles the generated code with the project,
-# "ours…+separate" sets KuaSeparateAssembly.
+# Each package in each mode is a tool of its own: "ours…" compiles the generated code with the project
+# (KuaSeparateAssembly false), "ours…+separate" into an assembly of its own (true).
 packages_to_measure=("${ours_tools[@]}")
 ours_tools=()
 declare -A ours_package_of
@@ -278,7 +278,6 @@ for spec in "${spec_list[@]}"; do
     mkdir -p "$dir"
     cp "$source" "$dir/$file_name"
     package_item="$nl    <PackageReference Include=\"Kua.Generated\" Version=\"${ours_version[${ours_package_of[$tool]}]}\" />"
-    mode_property=""
     # Set both ways: the package's default is the separate assembly in an app, the other mode in a library.
     mode_property="$nl    <KuaSeparateAssembly>false</KuaSeparateAssembly>"
     [[ $tool == *+separate ]] && mode_property="$nl    <KuaSeparateAssembly>true</KuaSeparateAssembly>"
