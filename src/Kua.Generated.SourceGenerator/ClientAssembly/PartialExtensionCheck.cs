@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Kua.Generated.SourceGenerator.Diagnostics;
@@ -32,15 +33,21 @@ namespace Kua.Generated.SourceGenerator.ClientAssembly
 
         private static DiagnosticInfo? Find(GeneratorSyntaxContext syntax, CancellationToken cancellationToken)
         {
+            // The project's own client assembly only: a type another project generated is no business of this one's
+            // options. A compilation that does not reference it (the client is generated into it) binds nothing here.
+            var compilation = syntax.SemanticModel.Compilation;
+            var clientAssembly = compilation.AssemblyName + ".KuaClient";
+            if (!compilation.ReferencedAssemblyNames.Any(name => name.Name == clientAssembly))
+            {
+                return null;
+            }
+
             var declaration = (TypeDeclarationSyntax)syntax.Node;
             if (!(syntax.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol declared))
             {
                 return null;
             }
 
-            // The project's own client assembly only: a type another project generated is no business of this one's options.
-            var compilation = syntax.SemanticModel.Compilation;
-            var clientAssembly = compilation.AssemblyName + ".KuaClient";
             foreach (var candidate in compilation.GetTypesByMetadataName(MetadataName(declared)))
             {
                 if (candidate.ContainingAssembly.Name == clientAssembly && IsGenerated(candidate))
