@@ -24,14 +24,10 @@ public sealed class TargetFrameworkTests(PackageFixture fixture, ITestOutputHelp
         consumer.WriteFile("Lib", "AccountReader.cs", ConsumerPrograms.NetStandardLibrary);
 
         // The premise: the template leaves the language version at netstandard2.0's default, C# 7.3, without nullable.
-        var properties = (await consumer.DotNetAsync("Lib", Consumer.BuildTimeout, new[] { "msbuild", "-getProperty:LangVersion", "-getProperty:Nullable", "-getProperty:TargetFramework" })).AssertSuccess();
-        using (var json = System.Text.Json.JsonDocument.Parse(properties.Output[properties.Output.IndexOf('{', StringComparison.Ordinal)..]))
-        {
-            var values = json.RootElement.GetProperty("Properties");
-            Assert.Equal("7.3", values.GetProperty("LangVersion").GetString());
-            Assert.Equal("netstandard2.0", values.GetProperty("TargetFramework").GetString());
-            Assert.NotEqual("enable", values.GetProperty("Nullable").GetString());
-        }
+        var values = (await consumer.MsBuildQueryAsync("Lib", "-getProperty:LangVersion", "-getProperty:Nullable", "-getProperty:TargetFramework")).GetProperty("Properties");
+        Assert.Equal("7.3", values.GetProperty("LangVersion").GetString());
+        Assert.Equal("netstandard2.0", values.GetProperty("TargetFramework").GetString());
+        Assert.NotEqual("enable", values.GetProperty("Nullable").GetString());
 
         var libraryBuild = (await consumer.BuildAsync("Lib")).AssertSuccess();
         BuildOutput.AssertNoWarnings(libraryBuild);

@@ -87,13 +87,18 @@ internal sealed class Consumer : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> DesignTimeCompilerArgumentsAsync(string project)
     {
-        var result = (await DotNetAsync(project, BuildTimeout, new[]
-        {
-            "msbuild", "-t:Compile", "-nologo", "-p:Configuration=Release", "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true",
-            "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
-        })).AssertSuccess();
+        var items = await MsBuildQueryAsync(project,
+            "-t:Compile", "-nologo", "-p:Configuration=Release", "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true",
+            "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs");
+        return items.GetProperty("Items").GetProperty("CscCommandLineArgs").EnumerateArray().Select(a => a.GetProperty("Identity").GetString()!).ToList();
+    }
+
+    /// <summary>`dotnet msbuild` with -getProperty/-getItem options: the JSON it prints (after any restore lines).</summary>
+    public async Task<JsonElement> MsBuildQueryAsync(string project, params string[] options)
+    {
+        var result = (await DotNetAsync(project, BuildTimeout, new[] { "msbuild" }.Concat(options).ToArray())).AssertSuccess();
         using var json = JsonDocument.Parse(result.Output[result.Output.IndexOf('{', StringComparison.Ordinal)..]);
-        return json.RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs").EnumerateArray().Select(a => a.GetProperty("Identity").GetString()!).ToList();
+        return json.RootElement.Clone();
     }
 
     /// <summary>Where <see cref="BuildAsync"/> (Release) puts the project's output for the framework.</summary>
